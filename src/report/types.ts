@@ -47,4 +47,6 @@ export interface Report {
   summary: Summary;
   /** Present instead of findings when the input is not a valid claim. */
   inputErrors?: InputError[];
+  /** Things noticed while reading the input (e.g. by an FHIR or 837 adapter) that did not stop the check. */
+  inputWarnings?: InputError[];
 }
