@@ -1,0 +1,13 @@
+/**
+ * The code set: the official CDC/NCHS ICD-10-CM release files, loaded per release and per
+ * date of service. Start with `loadCatalog(folder)`.
+ */
+export { loadCatalog, loadRelease, DATA_ENV, type LoadOptions } from './load.js';
+export { DataError, FormatError } from './errors.js';
+export { Catalog } from './catalog.js';
+export { ReleaseCodeSet, type TabularLookup } from './code-set.js';
+export { parseOrderFile, readOrderFile, type OrderFile } from './read-order.js';
+export { parseCodesFile, readCodesFile, type CodesFile } from './read-codes.js';
+export { discoverSources, type Discovery, type SourceFile, type SourceGroup, type ZipLimits } from './sources.js';
+export { parseSourceName, releaseId, releaseInfo, fiscalYearEnd, type SourceKind, type SourceName } from './naming.js';
+export type * from './types.js';

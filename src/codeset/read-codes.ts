@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UNDOTTED_CODE } from './read-order.js';
+import { decodeText, forEachLine, LineProblems } from './text-file.js';
+import type { LoadDiagnostic } from './types.js';
+
+/** The codes file (`icd10cm-codes-<year>.txt`): the billable codes only, in tabular order. */
+export interface CodesFile {
+  file: string;
+  /** Undotted codes. */
+  codes: string[];
+  /** Long titles. */
+  titles: string[];
+  /** Code → slot. */
+  index: Map<string, number>;
+  diagnostics: LoadDiagnostic[];
+}
+
+/**
+ * Parses a codes file: code left-justified in columns 1–7, a space in column 8, the long
+ * title from column 9. Bad lines are skipped and reported; too many and the file is refused.
+ */
+export function parseCodesFile(text: string, file = 'codes file'): CodesFile {
+  const problems = new LineProblems(file, 'codes-file');
+  const codes: string[] = [];
+  const titles: string[] = [];
+  const index = new Map<string, number>();
+  const firstLine = new Map<string, number>();
+
+  const total = forEachLine(text, (line, lineNo) => {
+    if (line.trim() === '') return;
+    const code = line.slice(0, 7).trimEnd();
+    if (!UNDOTTED_CODE.test(code) || line.charCodeAt(7) !== 32) {
+      return problems.add(lineNo, `"${line.slice(0, 8)}" is not an undotted code in columns 1-7 followed by a space`);
+    }
+    const title = line.slice(8).trim();
+    if (title === '') return problems.add(lineNo, `code ${code} has no title`);
+    const seen = firstLine.get(code);
+    if (seen !== undefined) return problems.add(lineNo, `code ${code} is listed again (first on line ${seen})`);
+    firstLine.set(code, lineNo);
+    index.set(code, codes.length);
+    codes.push(code);
+    titles.push(title);
+  });
+  problems.check(total);
+  return { file, codes, titles, index, diagnostics: problems.diagnostics() };
+}
+
+/** Reads and parses a codes file from disk. */
+export function readCodesFile(path: string): CodesFile {
+  return parseCodesFile(decodeText(readFileSync(path)), basename(path));
+}
