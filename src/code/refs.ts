@@ -35,11 +35,21 @@ export function codeRef(text: string): CodeRef {
 /**
  * True when an undotted, upper-case code falls under a reference. `code` and `prefix`
  * references match the code and everything under it; a range compares the code's leading
- * characters, cut to the length of each bound (so "E08-E13" holds E11.9 and E13.0).
+ * characters, cut to the length of each bound (so "E08-E13" holds E11.9 and E13.0). A
+ * reference's `where` condition ("E08-E13 with .42") must hold as well.
  */
 export function matchesRef(ref: CodeRef, code: string): boolean {
-  if (ref.kind !== 'range') return code.startsWith(ref.from);
-  return code.slice(0, ref.from.length) >= ref.from && code.slice(0, ref.to!.length) <= ref.to!;
+  const inRef =
+    ref.kind !== 'range'
+      ? code.startsWith(ref.from)
+      : code.slice(0, ref.from.length) >= ref.from && code.slice(0, ref.to!.length) <= ref.to!;
+  return inRef && (!ref.where || matchesWhere(ref.where, code));
+}
+
+/** The character condition of a note reference ("with fifth or sixth character 5"). */
+function matchesWhere(where: NonNullable<CodeRef['where']>, code: string): boolean {
+  for (const p of where.positions) for (const v of where.values) if (code.startsWith(v, p - 1)) return true;
+  return false;
 }
 
 /** True when the code falls under any of the references. */

@@ -34,15 +34,43 @@ export interface CodeRef {
   to?: string;
   /** The reference as written in the note, e.g. "Z00.11-". */
   text: string;
+  /**
+   * A condition on the characters, from notes like "(E08-E13 with .42)" or "(T36-T50 with fifth
+   * or sixth character 5)": the code must also have one of `values` starting at one of the
+   * 1-based `positions` of its undotted form (E11.42 → position 4 holds "42"). `matchesRef`
+   * applies it.
+   */
+  where?: { positions: number[]; values: string[] };
+  /**
+   * Words that narrow the reference in a way no code test can ("with ketoacidosis"). Such a
+   * reference is put in `Note.mentions`, never in `Note.refs`.
+   */
+  qualifier?: string;
 }
 
 /** One instructional note line, with the code references found in it. */
 export interface Note {
   kind: NoteKind;
   text: string;
+  /**
+   * Where the condition the note names is coded: the references a rule can test a claim code
+   * against ("(Z00.11-)", "(O00-O9A)", "(E08-E13 with .42)", "jaw pain R68.84").
+   */
   refs: CodeRef[];
-  /** Undotted code of the node the note is written under (the node itself or an ancestor). */
+  /**
+   * Other code references in the text, which a rule should not test against: descriptive
+   * context ("any condition in I51.4-I51.9 due to hypertension (I11.-)" → I51.4-I51.9), the
+   * note's own scope ("For codes G31.0-G31.83, …"), or references narrowed by words
+   * ("E08-E10, E11, E13 with ketoacidosis"). Absent when there are none.
+   */
+  mentions?: CodeRef[];
+  /**
+   * Undotted code of the node the note is written under (the node itself or an ancestor); for a
+   * section note the section id ("T20-T32"), for a chapter note the chapter number ("19").
+   */
   source: string;
+  /** What `source` is; absent means 'code'. */
+  scope?: 'code' | 'section' | 'chapter';
 }
 
 /** Seventh-character definitions and the node that defines them. */
@@ -51,6 +79,8 @@ export interface SeventhCharacters {
   source: string;
   /** Character → meaning, e.g. { A: 'initial encounter for closed fracture', … }. */
   chars: Record<string, string>;
+  /** The `sevenChrNote` written with the definitions, when there is one. */
+  note?: string;
 }
 
 export interface Chapter {
