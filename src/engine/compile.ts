@@ -1,0 +1,69 @@
+import type { DxFacts } from './facts/dx.js';
+import type { LineFacts } from './facts/line.js';
+import type { ClaimContext } from './facts/types.js';
+import { operators } from './operators/index.js';
+import { parsePath, readPath } from './path.js';
+import type { Condition, TopLevelCondition } from './rule-schema.js';
+
+/** What a compiled condition is evaluated against: one claim and, below claim scope, one target. */
+export interface Env {
+  ctx: ClaimContext;
+  target: DxFacts | LineFacts | undefined;
+}
+
+export type Predicate = (env: Env) => boolean;
+
+/** Reads a named fact for an env: the target itself for dx/line, else the claim context. */
+export function factGetter(name: string): (env: Env) => unknown {
+  if (name === 'dx' || name === 'line') return (env) => env.target;
+  if (name === 'claim') return (env) => env.ctx.claimFacts;
+  return (env) => env.ctx.fact(name, env.target);
+}
+
+/**
+ * Compiles prepared conditions into a synchronous predicate with json-rules-engine's
+ * semantics for the subset rule files may use:
+ * - `all` holds when every condition holds, `any` when one does, `not` negates (empty lists
+ *   are rejected at load, so their special cases never arise);
+ * - a leaf reads the fact; with a `path`, it follows the path only when the fact value is a
+ *   non-null object, and otherwise compares the fact value itself (as the Almanac does);
+ * - the operator is the very function registered with json-rules-engine, and only a result
+ *   `=== true` counts (as in Rule.evaluate).
+ * Evaluation order and short-circuiting differ from the engine's, which is harmless: facts and
+ * operators are pure.
+ */
+export function compileConditions(c: TopLevelCondition | Condition): Predicate {
+  if ('all' in c) {
+    const parts = c.all.map(compileConditions);
+    if (parts.length === 1) return parts[0]!;
+    return (env) => {
+      for (const p of parts) if (!p(env)) return false;
+      return true;
+    };
+  }
+  if ('any' in c) {
+    const parts = c.any.map(compileConditions);
+    if (parts.length === 1) return parts[0]!;
+    return (env) => {
+      for (const p of parts) if (p(env)) return true;
+      return false;
+    };
+  }
+  if ('not' in c) {
+    const inner = compileConditions(c.not);
+    return (env) => !inner(env);
+  }
+  const op = operators.get(c.operator);
+  if (!op) throw new Error(`unknown operator "${c.operator}" (the rule should have been rejected at load)`);
+  const evaluate = op.evaluate;
+  const value = c.value;
+  const get = factGetter(c.fact);
+  if (c.path === undefined) return (env) => evaluate(get(env), value) === true;
+  const segments = parsePath(c.path);
+  if (!Array.isArray(segments)) throw new Error(segments.error);
+  return (env) => {
+    const fact = get(env);
+    const lhs = fact !== null && typeof fact === 'object' ? readPath(fact, segments) : fact;
+    return evaluate(lhs, value) === true;
+  };
+}

@@ -1,0 +1,112 @@
+import type { Finding } from '../report/types.js';
+import { compileConditions, factGetter, type Env, type Predicate } from './compile.js';
+import type { ActiveRuleChoice } from './config.js';
+import type { DxFacts } from './facts/dx.js';
+import type { LineFacts } from './facts/line.js';
+import type { ClaimContext } from './facts/types.js';
+import { makeFinding, sortFindings, toRelated, toSuggestions } from './findings.js';
+import { RuleEngine, type RuleRun } from './jre.js';
+import type { LoadedRule } from './load-rules.js';
+import type { Scope } from './facts/types.js';
+import type { Setting, Severity } from './rule-schema.js';
+import { renderTemplate } from './template.js';
+
+/**
+ * How rules are evaluated:
+ * - `fast` (default): each rule's conditions are compiled into a synchronous predicate with
+ *   json-rules-engine's semantics, used as a pre-filter; only rules whose predicate holds are
+ *   run through json-rules-engine, which makes the finding (event, params, case). A clean claim
+ *   never enters json-rules-engine.
+ * - `reference`: every rule runs through json-rules-engine for every target, no pre-filter.
+ *   The naive baseline for benchmarks and the oracle of the equivalence tests.
+ */
+export type EvaluationMode = 'fast' | 'reference';
+
+/** A rule ready to run. */
+export class CompiledRule {
+  readonly loaded: LoadedRule;
+  readonly id: string;
+  readonly scope: Scope;
+  readonly settings: ReadonlySet<Setting> | undefined;
+  readonly severity: Severity;
+  readonly severityOverride: Severity | undefined;
+  readonly predicate: Predicate;
+  readonly engine: RuleEngine;
+  readonly #facts: [string, (env: Env) => unknown][];
+
+  constructor(choice: ActiveRuleChoice) {
+    const { loaded } = choice;
+    this.loaded = loaded;
+    this.id = loaded.rule.id;
+    this.scope = loaded.rule.scope;
+    this.settings = loaded.rule.settings ? new Set(loaded.rule.settings) : undefined;
+    this.severity = loaded.rule.severity;
+    this.severityOverride = choice.severityOverride;
+    this.predicate = compileConditions(loaded.conditions);
+    this.engine = new RuleEngine(loaded);
+    this.#facts = [...loaded.facts].map((name) => [name, factGetter(name)]);
+  }
+
+  /** The runtime facts json-rules-engine needs for this rule on a target. */
+  runtimeFacts(env: Env): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, get] of this.#facts) out[name] = get(env);
+    return out;
+  }
+
+  /** Turns a json-rules-engine result into a finding. */
+  finding(run: RuleRun, target: DxFacts | LineFacts | undefined): Finding {
+    const rule = this.loaded.rule;
+    const chosen = run.caseIndex >= 0 ? this.loaded.cases[run.caseIndex] : undefined;
+    const severity = this.severityOverride ?? chosen?.severity ?? this.severity;
+    const message = renderTemplate(chosen?.message ?? this.loaded.message, run.params);
+    const dx = this.scope === 'diagnosis' ? (target as DxFacts) : undefined;
+    const line = this.scope === 'line' ? (target as LineFacts) : undefined;
+    return makeFinding({
+      ruleId: rule.id,
+      severity,
+      message,
+      position: dx?.position,
+      code: dx?.dotted,
+      line: line?.number,
+      related: toRelated(run.params.$related),
+      guideline: rule.guideline,
+      ...toSuggestions(run.params.$suggestions),
+    });
+  }
+}
+
+/** Compiles the chosen rules (once per validator). */
+export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule[] {
+  return choices.map((c) => new CompiledRule(c));
+}
+
+function targets(rule: CompiledRule, ctx: ClaimContext): readonly (DxFacts | LineFacts | undefined)[] {
+  return rule.scope === 'diagnosis' ? ctx.dx : rule.scope === 'line' ? ctx.lines : [undefined];
+}
+
+const NONE: Finding[] = [];
+
+/**
+ * Runs the rules on one claim's context and returns its findings in the stable order.
+ * Returns a plain array (not a promise) when no rule's pre-filter holds, which is the common
+ * case for a clean claim in fast mode.
+ */
+export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode: EvaluationMode = 'fast'): Finding[] | Promise<Finding[]> {
+  const reporting = ctx.claimFacts.reporting;
+  const pending: { rule: CompiledRule; env: Env }[] = [];
+  for (const rule of rules) {
+    if (rule.settings && !rule.settings.has(reporting)) continue;
+    for (const target of targets(rule, ctx)) {
+      const env: Env = { ctx, target };
+      if (mode === 'reference' || rule.predicate(env)) pending.push({ rule, env });
+    }
+  }
+  if (pending.length === 0) return NONE.slice();
+  return Promise.all(
+    pending.map(async ({ rule, env }) => {
+      const run = await rule.engine.run(rule.runtimeFacts(env));
+      return run.fired ? rule.finding(run, env.target) : undefined;
+    }),
+  ).then((results) => sortFindings(results.filter((f): f is Finding => f !== undefined)));
+}

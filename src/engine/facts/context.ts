@@ -1,0 +1,80 @@
+import { claimDate, type Claim } from '../../claim/schema.js';
+import type { CodeSet, CodeSetCatalog } from '../../codeset/types.js';
+import type { DataTables } from '../tables/types.js';
+import { ClaimFacts, fiscalYearOf } from './claim.js';
+import { DxFacts } from './dx.js';
+import { LineFacts } from './line.js';
+import type { ClaimContext, FactProvider } from './types.js';
+
+/**
+ * The release that governs a date: the catalog's choice, unless the date lies past the end of
+ * that release's fiscal year (September 30), where a newer release we do not hold would
+ * govern. Checking against an old release would pass deleted codes and flag new ones, so
+ * that case is treated as "no release" and reported.
+ */
+export function governingRelease(catalog: CodeSetCatalog, date: string): CodeSet | undefined {
+  const cs = catalog.forDate(date);
+  if (!cs) return undefined;
+  return fiscalYearOf(date) > cs.release.fiscalYear ? undefined : cs;
+}
+
+class Context implements ClaimContext {
+  readonly claim: Claim;
+  readonly catalog: CodeSetCatalog;
+  readonly codeSet: CodeSet | undefined;
+  readonly date: string;
+  readonly tables: DataTables;
+  readonly claimFacts: ClaimFacts;
+  readonly dx: DxFacts[];
+  readonly lines: LineFacts[];
+  readonly #providers: ReadonlyMap<string, FactProvider>;
+  readonly #memo = new Map<string, unknown>();
+
+  constructor(claim: Claim, catalog: CodeSetCatalog, tables: DataTables, providers: ReadonlyMap<string, FactProvider>) {
+    this.claim = claim;
+    this.catalog = catalog;
+    this.tables = tables;
+    this.#providers = providers;
+    // parseClaim guarantees a date (its schema rejects a claim without one).
+    this.date = claimDate(claim)!;
+    this.codeSet = governingRelease(catalog, this.date);
+    const dx: DxFacts[] = [];
+    const firstAt = new Map<string, number>();
+    claim.diagnoses.forEach((d, i) => {
+      const f = new DxFacts(i + 1, d, catalog, this.codeSet);
+      if (f.wellFormed) {
+        const prev = firstAt.get(f.code);
+        if (prev === undefined) firstAt.set(f.code, f.position);
+        else f.duplicateOf = prev;
+      }
+      dx.push(f);
+    });
+    this.dx = dx;
+    this.lines = (claim.lines ?? []).map((l, i) => new LineFacts(i + 1, l, dx));
+    for (const line of this.lines) for (const p of line.pointedPositions) dx[p - 1]!.pointedBy.push(line.number);
+    this.claimFacts = new ClaimFacts(claim, this.date, this.codeSet, dx);
+  }
+
+  fact(name: string, target?: DxFacts | LineFacts): unknown {
+    if (name === 'claim') return this.claimFacts;
+    if (name === 'dx' || name === 'line') return target;
+    const provider = this.#providers.get(name);
+    if (!provider) throw new Error(`no fact provider "${name}"`);
+    if (provider.scope === 'claim') target = undefined;
+    const key = target === undefined ? name : `${name}\u0000${target instanceof DxFacts ? 'd' : 'l'}${target instanceof DxFacts ? target.position : target.number}`;
+    if (this.#memo.has(key)) return this.#memo.get(key);
+    const value = (provider.compute as (ctx: ClaimContext, t: unknown) => unknown)(this, target);
+    this.#memo.set(key, value);
+    return value;
+  }
+}
+
+/** Builds the facts of one parsed claim. */
+export function buildContext(
+  claim: Claim,
+  catalog: CodeSetCatalog,
+  tables: DataTables,
+  providers: ReadonlyMap<string, FactProvider>,
+): ClaimContext {
+  return new Context(claim, catalog, tables, providers);
+}

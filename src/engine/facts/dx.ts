@@ -1,0 +1,136 @@
+import { formatCode, isWellFormedCode, normalizeCode } from '../../code/normalize.js';
+import type { CodeNode, CodeSet, CodeSetCatalog, NoteKind } from '../../codeset/types.js';
+import type { Diagnosis } from '../../claim/schema.js';
+import { exposeGetters } from '../path.js';
+import { codeInfo, type CodeInfo, type DxStatus } from './code-info.js';
+
+/** What each field of the `dx` fact holds (used to validate rule paths and for the guide). */
+export const DX_FIELDS = {
+  position: '1-based position on the claim (1 = principal / first-listed)',
+  first: 'true for position 1',
+  raw: 'the code exactly as given on the claim',
+  code: 'normalised, undotted, upper-case (Z00129); the trimmed upper-case input when malformed',
+  dotted: 'dotted form (Z00.129); the raw input when malformed',
+  wellFormed: 'shaped like an ICD-10-CM code',
+  status: "'malformed' | 'unknown' | 'header' | 'needs-seventh' | 'wrong-date' | 'no-release' | 'valid'",
+  kind: "'category' | 'subcategory' | 'code' when the code is an entry of the governing release",
+  kindLabel: "'category', 'subcategory', 'code' or 'code' (for messages)",
+  billable: 'a billable code of the governing release',
+  title: 'long title in the governing release',
+  category: 'undotted three-character category (Z00)',
+  chapter: 'chapter number (1-22) when the release has the Tabular List; undefined otherwise',
+  poa: 'present-on-admission value as given (institutional claims), undefined when absent',
+  poaNormalized: 'POA trimmed and upper-cased; "" when absent or blank',
+  qualifier: "'principal' | 'other' | 'admitting' | 'reason-for-visit' | 'external-cause' when given",
+  duplicateOf: 'position of the first earlier diagnosis with the same code; 0 when none',
+  related: 'for a duplicate: [{ position, code }] of the first occurrence; [] otherwise',
+  pointedBy: '1-based numbers of the service lines that point to this diagnosis',
+  fixes: 'dotted codes that fix a header (its billable codes) or a missing 7th character',
+  fixCount: 'number of fixes',
+  fixCountText: '"12 billable codes", "1 billable code"',
+  seventhIssue: "for needs-seventh: 'missing' (no 7th character) or 'placeholder' (X missing)",
+  validityReason: "for wrong-date: 'deleted' or 'not-yet-valid'",
+  deletedOn: 'for wrong-date/deleted: first day it was no longer valid (ISO)',
+  validFrom: 'for wrong-date/not-yet-valid: first day it is valid (ISO)',
+  noteKinds: "kinds of Tabular notes that apply to the code (own or inherited), e.g. ['codeFirst', 'excludes1']",
+} as const;
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * The `dx` fact: one diagnosis of the claim and what the code set says about it. Cheap fields
+ * are plain properties; the rest are lazy getters computed on first use and kept.
+ */
+export class DxFacts {
+  readonly position: number;
+  readonly first: boolean;
+  readonly raw: string;
+  readonly code: string;
+  readonly dotted: string;
+  readonly wellFormed: boolean;
+  readonly status: DxStatus;
+  readonly kind: CodeNode['kind'] | undefined;
+  readonly billable: boolean;
+  readonly category: string;
+  readonly poa: string | undefined;
+  readonly qualifier: Diagnosis['qualifier'];
+  duplicateOf = 0;
+  /** Filled by the context builder. */
+  pointedBy: number[] = [];
+  /** The per-code data, when the code is well-formed and a release governs the date. */
+  readonly info: CodeInfo | undefined;
+  readonly #codeSet: CodeSet | undefined;
+  #fixes: string[] | undefined;
+  #noteKinds: string[] | undefined;
+
+  constructor(position: number, diagnosis: Diagnosis, catalog: CodeSetCatalog, codeSet: CodeSet | undefined) {
+    this.position = position;
+    this.first = position === 1;
+    this.raw = diagnosis.code;
+    this.poa = diagnosis.poa;
+    this.qualifier = diagnosis.qualifier;
+    this.#codeSet = codeSet;
+    this.wellFormed = isWellFormedCode(diagnosis.code);
+    if (!this.wellFormed) {
+      this.code = diagnosis.code.trim().toUpperCase();
+      this.dotted = diagnosis.code;
+      this.status = 'malformed';
+      this.info = undefined;
+    } else {
+      this.code = normalizeCode(diagnosis.code)!;
+      this.dotted = formatCode(this.code);
+      this.info = codeSet ? codeInfo(catalog, codeSet, this.code) : undefined;
+      this.status = this.info ? this.info.status : 'no-release';
+    }
+    const node = this.info?.node;
+    this.kind = node?.kind;
+    this.billable = node?.billable ?? false;
+    this.category = this.wellFormed ? this.code.slice(0, 3) : '';
+  }
+
+  get kindLabel(): string {
+    return this.kind ?? 'code';
+  }
+  get title(): string | undefined {
+    return this.info?.node?.title;
+  }
+  get chapter(): number | undefined {
+    return this.info && this.#codeSet ? this.#codeSet.chapter(this.code)?.number : undefined;
+  }
+  get poaNormalized(): string {
+    return (this.poa ?? '').trim().toUpperCase();
+  }
+  get related(): { position: number; code: string }[] {
+    return this.duplicateOf > 0 ? [{ position: this.duplicateOf, code: this.dotted }] : [];
+  }
+  get fixes(): string[] {
+    return (this.#fixes ??= this.info ? this.info.fixes.map(formatCode) : []);
+  }
+  get fixCount(): number {
+    return this.info ? this.info.fixes.length : 0;
+  }
+  get fixCountText(): string {
+    const n = this.fixCount;
+    return `${n} billable code${n === 1 ? '' : 's'}`;
+  }
+  get seventhIssue(): string | undefined {
+    return this.info?.seventhIssue;
+  }
+  get validityReason(): string | undefined {
+    return this.info?.validityReason;
+  }
+  get deletedOn(): string | undefined {
+    return this.info?.deletedOn;
+  }
+  get validFrom(): string | undefined {
+    return this.info?.validFrom;
+  }
+  get noteKinds(): readonly string[] {
+    if (this.#noteKinds) return this.#noteKinds;
+    if (!this.info || !this.#codeSet || this.status === 'unknown') return EMPTY;
+    const kinds = new Set<NoteKind>();
+    for (const note of this.#codeSet.notes(this.code)) kinds.add(note.kind);
+    return (this.#noteKinds = [...kinds]);
+  }
+}
+exposeGetters(DxFacts);
