@@ -20,6 +20,7 @@ export const DX_FIELDS = {
   category: 'undotted three-character category (Z00)',
   chapter: 'chapter number (1-22) when the release has the Tabular List; undefined otherwise',
   poa: 'present-on-admission value as given (institutional claims), undefined when absent',
+  poaValue: 'POA trimmed, as given (case kept); "" when absent or blank',
   poaNormalized: 'POA trimmed and upper-cased; "" when absent or blank',
   qualifier: "'principal' | 'other' | 'admitting' | 'reason-for-visit' | 'external-cause' when given",
   duplicateOf: 'position of the first earlier diagnosis with the same code; 0 when none',
@@ -96,6 +97,9 @@ export class DxFacts {
   }
   get chapter(): number | undefined {
     return this.info && this.#codeSet ? this.#codeSet.chapter(this.code)?.number : undefined;
+  }
+  get poaValue(): string {
+    return (this.poa ?? '').trim();
   }
   get poaNormalized(): string {
     return (this.poa ?? '').trim().toUpperCase();

@@ -1,4 +1,13 @@
 import { claimFact, dxFact, lineFact } from './builtin.js';
+import { ageConflict } from './providers/age-conflict.js';
+import { codeFirst } from './providers/code-first.js';
+import { excludes1 } from './providers/excludes1.js';
+import { manifestation } from './providers/manifestation.js';
+import { obstetric } from './providers/obstetric.js';
+import { secondaryOnly } from './providers/secondary-only.js';
+import { sequela } from './providers/sequela.js';
+import { sexConflict } from './providers/sex-conflict.js';
+import { z23Exam } from './providers/z23-exam.js';
 import type { FactProvider, Scope } from './types.js';
 
 /*
@@ -11,6 +20,15 @@ export const factProviders: readonly FactProvider[] = checkNames([
   claimFact as FactProvider,
   dxFact as FactProvider,
   lineFact as FactProvider,
+  ageConflict as FactProvider,
+  codeFirst as FactProvider,
+  excludes1 as FactProvider,
+  manifestation as FactProvider,
+  obstetric as FactProvider,
+  secondaryOnly as FactProvider,
+  sequela as FactProvider,
+  sexConflict as FactProvider,
+  z23Exam as FactProvider,
 ]);
 
 function checkNames(list: FactProvider[]): FactProvider[] {

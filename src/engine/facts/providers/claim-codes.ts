@@ -1,0 +1,41 @@
+import type { DataTable } from '../../tables/types.js';
+import type { DxFacts } from '../dx.js';
+import type { ClaimContext } from '../types.js';
+
+/** Another diagnosis a finding names: its 1-based position and dotted code. */
+export interface DxRef {
+  position: number;
+  code: string;
+}
+
+/** The reference of a diagnosis for `related` lists and messages. */
+export function dxRef(dx: DxFacts): DxRef {
+  return { position: dx.position, code: dx.dotted };
+}
+
+/**
+ * Diagnoses whose code can be judged against code lists: well-formed and known to some loaded
+ * release (or no release governs the date). A malformed or unknown code is left to the
+ * section-A rules; matching it against a list would only add noise.
+ */
+export function judgeable(dx: DxFacts): boolean {
+  return dx.wellFormed && dx.status !== 'unknown';
+}
+
+/** The diagnoses of the claim (first occurrence of each code only) that a predicate accepts. */
+export function diagnosesWhere(ctx: ClaimContext, keep: (dx: DxFacts) => boolean): DxFacts[] {
+  return ctx.dx.filter((d) => judgeable(d) && d.duplicateOf === 0 && keep(d));
+}
+
+/** "O80 (position 1), O70.0 (position 2)" for messages. */
+export function describeAll(refs: readonly DxRef[]): string {
+  return refs.map((r) => `${r.code} (position ${r.position})`).join(', ');
+}
+
+/**
+ * A data table by id. Providers must not throw, so a missing table (a rule set loaded without
+ * the built-in data/) gives undefined and the provider reports nothing.
+ */
+export function tableOf(ctx: ClaimContext, id: string): DataTable | undefined {
+  return ctx.tables.get(id);
+}

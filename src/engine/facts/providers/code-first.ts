@@ -1,0 +1,59 @@
+import { matchesRef } from '../../../code/refs.js';
+import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
+import type { DxFacts } from '../dx.js';
+import type { FactProvider } from '../types.js';
+import { describeAll, diagnosesWhere, dxRef, judgeable, type DxRef } from './claim-codes.js';
+
+/** The `codeFirst` fact. */
+export interface CodeFirstFact {
+  /** Diagnoses listed after this one that a "code first" note of this one names. */
+  later: DxRef[];
+  laterCount: number;
+  /** "N18.4 (position 3)" … for messages. */
+  laterCodes: string;
+}
+
+const NONE: CodeFirstFact = Object.freeze({ later: [], laterCount: 0, laterCodes: '' });
+
+/**
+ * The code references of the "code first" notes that apply to a code: its own and its
+ * ancestors' (category, subcategory). Section and chapter notes are left out on purpose: the
+ * only ones with code references (T36-T50: "code first, for adverse effects, the nature of the
+ * adverse effect, such as …") apply to adverse-effect codes only, a condition the note lines do
+ * not carry, and reading them for every T36-T50 code would flag poisonings and underdosings.
+ * A reference that covers the code itself is dropped (a note cannot ask a code to precede itself).
+ */
+export function codeFirstRefs(codeSet: CodeSet, code: string): CodeRef[] {
+  const out: CodeRef[] = [];
+  for (const note of codeSet.notes(code, 'codeFirst') as readonly Note[]) {
+    if (note.scope === 'section' || note.scope === 'chapter') continue;
+    for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
+  }
+  return out;
+}
+
+/**
+ * I.B.7 and the Tabular "code first" notes: when a note of this diagnosis names a condition
+ * that is on the claim, that condition is sequenced first. Lists the named diagnoses that come
+ * later on the claim.
+ */
+export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
+  name: 'codeFirst',
+  scope: 'diagnosis',
+  description: 'diagnoses listed after this one that a Tabular "code first" note of this one names (own or inherited notes)',
+  fields: {
+    later: '[{ position, code }] of the later diagnoses a code-first note names',
+    laterCount: 'number of them',
+    laterCodes: '"N18.4 (position 3)", … for messages',
+  },
+  compute(ctx, dx: DxFacts) {
+    if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0) return NONE;
+    const refs = codeFirstRefs(ctx.codeSet, dx.code);
+    if (refs.length === 0) return NONE;
+    const later = diagnosesWhere(
+      ctx,
+      (d) => d.position > dx.position && d.code !== dx.code && refs.some((r) => matchesRef(r, d.code)),
+    ).map(dxRef);
+    return { later, laterCount: later.length, laterCodes: describeAll(later) };
+  },
+};

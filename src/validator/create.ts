@@ -1,0 +1,142 @@
+import { parseClaim, type InputError } from '../claim/parse.js';
+import type { CodeSetCatalog } from '../codeset/types.js';
+import { builtinDataDir, builtinRulesDir } from '../engine/builtin-paths.js';
+import { chooseRules, type ActiveRuleChoice } from '../engine/config.js';
+import { RuleLoadError, type LoadIssue } from '../engine/errors.js';
+import { compileRules, evaluate, type EvaluationMode } from '../engine/evaluate.js';
+import { summarize } from '../engine/findings.js';
+import { buildContext } from '../engine/facts/context.js';
+import { factProviders } from '../engine/facts/registry.js';
+import type { FactProvider } from '../engine/facts/types.js';
+import { loadRules, readPackTables, type RuleSource } from '../engine/load-rules.js';
+import { mergeTables, readTableDir } from '../engine/tables/load.js';
+import type { DataTables } from '../engine/tables/types.js';
+import type { Report } from '../report/types.js';
+import { checkOptions } from './options.js';
+import type { RuleMeta, ValidateOptions, Validator, ValidatorOptions } from './types.js';
+import { mapOrdered } from './validate-many.js';
+
+function idOf(input: unknown): string | number | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  const id = (input as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+function failed(input: unknown, inputErrors: InputError[], inputWarnings?: InputError[]): Report {
+  const report = {} as Report;
+  const id = idOf(input);
+  if (id !== undefined) report.id = id;
+  report.release = null;
+  report.findings = [];
+  report.summary = { error: 0, warning: 0, info: 0 };
+  report.inputErrors = inputErrors;
+  if (inputWarnings && inputWarnings.length > 0) report.inputWarnings = inputWarnings;
+  return report;
+}
+
+/**
+ * Builds a validator: loads the code set (when `data` is given), the rules and data tables,
+ * checks every rule file and the configuration (one RuleLoadError listing every problem),
+ * and compiles the rules. Build it once and reuse it: it holds no per-claim state.
+ *
+ * @example
+ * const validator = await createValidator({ data: '../shared/icd10cm', preset: 'recommended' });
+ * const report = await validator.validate({ type: 'professional', serviceDate: '2025-11-03', diagnoses: [{ code: 'Z53' }] });
+ */
+export async function createValidator(options: ValidatorOptions): Promise<Validator> {
+  const opts = checkOptions(options);
+  let catalog = opts.catalog;
+  if (!catalog) {
+    const { loadCatalog } = await import('../codeset/index.js');
+    catalog = await loadCatalog(opts.data);
+  }
+  return buildValidator(catalog, opts);
+}
+
+/** Like createValidator, for a catalog already loaded (synchronous). */
+export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorOptions, 'catalog' | 'data'>): Validator {
+  const opts = checkOptions(options);
+  const builtin = opts.builtinRules !== false;
+  const packs: RuleSource[] = opts.rulePacks ?? [];
+  const issues: LoadIssue[] = [];
+  const tables: DataTables = mergeTables(
+    [
+      builtin ? readTableDir(builtinDataDir(), issues) : [],
+      readPackTables(packs, issues),
+      ...(opts.tables ?? []).map((d) => readTableDir(d, issues)),
+    ],
+    issues,
+  );
+  if (issues.length > 0) throw new RuleLoadError(issues);
+  const loaded = loadRules([...(builtin ? [builtinRulesDir()] : []), ...packs], { tables });
+
+  let choices: ActiveRuleChoice[];
+  if (opts.only) {
+    const ids = new Set(loaded.map((l) => l.rule.id));
+    const unknown = opts.only.filter((id) => !ids.has(id));
+    if (unknown.length > 0) {
+      throw new RuleLoadError(unknown.map((id) => ({ file: 'options', path: 'only', message: `no rule "${id}" is loaded` })));
+    }
+    choices = loaded
+      .filter((l) => opts.only!.includes(l.rule.id))
+      .map((l) => {
+        const setting = opts.rules?.[l.rule.id];
+        return { loaded: l, severityOverride: setting === undefined || setting === 'off' ? undefined : setting };
+      });
+  } else {
+    choices = chooseRules(loaded, { ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.rules ? { rules: opts.rules } : {}) });
+  }
+  const compiled = compileRules(choices);
+  const mode: EvaluationMode = opts.mode ?? 'fast';
+  const providers = new Map<string, FactProvider>(factProviders.map((p) => [p.name, p]));
+
+  const chosen = new Map(choices.map((c) => [c.loaded.rule.id, c]));
+  const rules: RuleMeta[] = loaded
+    .map((l): RuleMeta => {
+      const c = chosen.get(l.rule.id);
+      return {
+        id: l.rule.id,
+        title: l.rule.title,
+        severity: c?.severityOverride ?? l.rule.severity,
+        guideline: l.rule.guideline,
+        scope: l.rule.scope,
+        settings: l.rule.settings,
+        presets: l.rule.presets,
+        enabled: c !== undefined,
+        description: l.rule.docs.description,
+        details: l.rule.docs.details,
+        file: l.file,
+      };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  const validate = async (input: unknown, vo?: ValidateOptions): Promise<Report> => {
+    const parsed = parseClaim(input);
+    if (!parsed.ok) return failed(input, parsed.errors, vo?.inputWarnings);
+    try {
+      const ctx = buildContext(parsed.claim, catalog, tables, providers);
+      const findings = await evaluate(compiled, ctx, mode);
+      // Keys in the documented order of the JSON output: id, release, notesFrom, findings, summary.
+      const report = {} as Report;
+      if (parsed.claim.id !== undefined) report.id = parsed.claim.id;
+      report.release = ctx.claimFacts.release;
+      const prov = ctx.codeSet?.provenance;
+      if (prov?.tabularBorrowed && prov.tabular) report.notesFrom = prov.tabular;
+      report.findings = findings;
+      report.summary = summarize(findings);
+      if (vo?.inputWarnings && vo.inputWarnings.length > 0) report.inputWarnings = vo.inputWarnings;
+      return report;
+    } catch (err) {
+      // A bug in a rule or provider must not stop a batch: report it on this claim.
+      return failed(input, [{ path: '', message: `dxlint could not check this claim: ${(err as Error).message}` }], vo?.inputWarnings);
+    }
+  };
+
+  return Object.freeze({
+    rules,
+    catalog,
+    validate,
+    validateMany: (inputs: Iterable<unknown> | AsyncIterable<unknown>, mo?: { concurrency?: number }) =>
+      mapOrdered(inputs, (i) => validate(i), Math.max(1, Math.floor(mo?.concurrency ?? 16))),
+  });
+}
