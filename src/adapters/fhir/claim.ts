@@ -22,6 +22,7 @@ const DIAGNOSIS_TYPES: [string, Qualifier][] = [
 const POA_EXTENSION = /\/clm_(?:e_)?poa_ind_sw\d+$/;
 
 const CPT_OR_HCPCS = /cpt|hcpcs/i;
+const HL7_POA_SYSTEM = 'http://terminology.hl7.org/CodeSystem/ex-diagnosis-on-admission';
 
 export interface FhirContext {
   entries: readonly Entry[];
@@ -119,6 +120,20 @@ export function mapClaimResource(resource: Obj, base: string, ctx: FhirContext):
   return { claim, source, errors, warnings };
 }
 
+/** HL7's example POA code system: y/n/u/w in R4, yes/no/unknown/undetermined in later THO releases. */
+const HL7_POA: Record<string, string> = { y: 'Y', n: 'N', u: 'U', w: 'W', yes: 'Y', no: 'N', unknown: 'U', undetermined: 'W' };
+
+/**
+ * The POA value of an onAdmission coding. Codes of HL7's own system are translated to the UB-04
+ * letters they stand for; every other system's code is passed on as given (lower case
+ * included), for the poa-invalid rule to judge.
+ */
+function poaCode(coding: { system?: string; code?: string } | undefined): string | undefined {
+  if (!coding?.code) return undefined;
+  if (coding.system === HL7_POA_SYSTEM) return HL7_POA[coding.code] ?? coding.code;
+  return coding.code;
+}
+
 function qualifierOf(types: unknown): Qualifier | undefined {
   const codes = new Set(asArray(types).flatMap((t) => codings(t).map((c) => c.code)));
   return DIAGNOSIS_TYPES.find(([code]) => codes.has(code))?.[1];
@@ -166,7 +181,7 @@ function readDiagnoses(resource: Obj, base: string, entries: readonly Entry[], e
     const qualifier = qualifierOf(entry.type);
     if (qualifier) dx.qualifier = qualifier;
 
-    const onAdmission = codings(entry.onAdmission).find((c) => c.code)?.code;
+    const onAdmission = poaCode(codings(entry.onAdmission).find((c) => c.code));
     const extension = asArray(entry.extension)
       .map((e, k) => ({ e: asObj(e), k }))
       .find(({ e }) => POA_EXTENSION.test(asString(e?.url) ?? ''));

@@ -84,7 +84,7 @@ export function readTransactionClaims(tx: Transaction, d: Delimiters): { claims:
 
   for (const seg of tx.body) {
     if (seg.lineBreak) {
-      const problem = located(txPath(tx, seg), 'this segment holds a line break, so a segment terminator is probably missing and two segments ran together');
+      const problem = located(txPath(tx, seg), `a segment terminator "${d.segment}" is missing in or after this segment (a line break stands in its place), so the claim as sent is damaged`);
       (claim ? claim.errors : errors).push(problem);
     }
     switch (seg.tag) {
@@ -359,7 +359,8 @@ function finish(tx: Transaction, draft: ClaimDraft, lastOfTransaction: boolean):
     if (usable) warnings.push(located(bad.path, `${bad.reason}; left out`));
     else errors.push(located(bad.path, `${bad.reason}, and the claim has no other date of service`));
   }
-  if (!usable && draft.badDates.length === 0) {
+  const cutOff = !tx.closed && lastOfTransaction;
+  if (!usable && draft.badDates.length === 0 && !cutOff) {
     errors.push(located(clmPath(), `no date of service: the claim has no DTP*${decided.type === 'institutional' ? '434 statement period or DTP*472 line date' : '472 service date'}`));
   }
 
@@ -369,7 +370,7 @@ function finish(tx: Transaction, draft: ClaimDraft, lastOfTransaction: boolean):
     warnings.push(located(clmPath(), 'no DMG segment for the patient: birth date and sex are unknown, so age and sex rules are skipped'));
   }
 
-  if (!tx.closed && lastOfTransaction) {
+  if (cutOff) {
     errors.push(located(clmPath(), `${tx.label} ends without SE (the file is cut off or a segment is damaged), so this claim may be incomplete`));
   }
   return { claim, source, errors, warnings };

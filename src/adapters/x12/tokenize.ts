@@ -156,12 +156,24 @@ function split(body: string, d: Delimiters, firstLine: number): Segment[] {
     line += countLineBreaks(piece, 0, piece.length) + (newline && p < pieces.length - 1 ? 1 : 0);
     const raw = piece.trim();
     if (raw === '') continue;
-    const elements = raw.split(d.element);
-    const segment: Segment = { tag: elements[0]!, elements, index: segments.length + 1, line: segmentLine };
-    if (/[\r\n]/.test(raw)) segment.lineBreak = true;
-    segments.push(segment);
+    // A line break inside a segment means a terminator is missing. When the text after the break
+    // starts like a segment ("LX*"), it is read as one, so one lost "~" costs one claim, not more.
+    const parts = raw.split(/\r?\n|\r/);
+    let k = 0;
+    for (let j = 1; j <= parts.length; j++) {
+      const startsSegment = j < parts.length && new RegExp(`^\\s*[A-Z][A-Z0-9]{1,2}${escape(d.element)}`).test(parts[j]!);
+      if (j < parts.length && !startsSegment) continue;
+      const chunk = parts.slice(k, j).join('\n').trim();
+      const elements = chunk.split(d.element);
+      const segment: Segment = { tag: elements[0]!, elements, index: segments.length + 1, line: segmentLine + k };
+      if (j < parts.length || /\n/.test(chunk)) segment.lineBreak = true;
+      segments.push(segment);
+      k = j;
+    }
     last = segments.length - 1;
   }
   if (!endsTerminated && last >= 0) segments[last]!.unterminated = true;
   return segments;
 }
+
+const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
