@@ -14,6 +14,8 @@ interface RuleFile {
   severity?: string;
   guideline?: string;
   scope?: string;
+  settings?: string[];
+  presets?: string[];
 }
 
 /** Reads every rule file of a folder (sorted by file name), keeping only what the table shows. */
@@ -48,12 +50,16 @@ const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(
 export function ruleTable(rules: readonly RuleFile[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((r) => `| \`${r.id}\` | ${cell(r.severity)} | ${cell(r.scope)} | ${cell(r.title)} | ${cell(r.guideline)} |`);
+    .map(
+      (r) =>
+        `| \`${r.id}\` | ${cell(r.severity)} | ${cell(r.scope)} | ${cell(r.settings?.join(', ') ?? 'all')} | ` +
+        `${cell(r.presets?.join(', '))} | ${cell(r.title)} | ${cell(r.guideline)} |`,
+    );
   return [
     `_${rules.length} rules, generated from \`rules/*.json\` by \`npm run docs\`; \`npx dxlint rules <id>\` prints a rule's full docs._`,
     '',
-    '| id | default severity | scope | what it checks | citation |',
-    '|---|---|---|---|---|',
+    '| id | default severity | scope | settings | presets | what it checks | citation |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -16,7 +16,7 @@ export interface ProgressOptions {
   enabled: boolean;
   /** Sum of the input files' sizes; undefined when reading stdin (size unknown). */
   totalBytes: number | undefined;
-  stderr?: NodeJS.WriteStream;
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   stdoutIsTTY?: boolean;
   /** Show nothing for batches that finish within this time (ms). */
   delayMs?: number;
@@ -43,7 +43,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const timer = setTimeout(() => {
     bar = new cliProgress.SingleBar(
       {
-        stream: stderr,
+        stream: stderr as NodeJS.WriteStream,
         format:
           total === undefined
             ? 'checking {claims} claims | {read} MB read | {duration_formatted}'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colorsFor } from '../../src/cli/output/colors.js';
 import { jsonWriter, ndjsonWriter } from '../../src/cli/output/json.js';
-import { prettyWriter, summaryLine } from '../../src/cli/output/pretty.js';
+import { prettyWriter, shortCitation, summaryLine } from '../../src/cli/output/pretty.js';
 import { artifactUri, sarifWriter } from '../../src/cli/output/sarif.js';
 import type { Checked, ReportWriter, RunSummary } from '../../src/cli/output/types.js';
 import type { Report } from '../../src/report/types.js';
@@ -81,7 +81,7 @@ describe('pretty writer', () => {
     expect(text).toContain('b.ndjson:3  no release governs the date');
   });
   it('has a line per finding with severity, position, code, message, rule and citation', () => {
-    expect(text).toMatch(/error +dx 1 +Z53 Z53 is a category .* \[code-not-billable · I\.B\.2\]/);
+    expect(text).toMatch(/error +dx 1 +Z53 +Z53 is a category .* \[code-not-billable · I\.B\.2\]/);
     expect(text).toMatch(/suggestions: Z53\.01, Z53\.09 … \(12 in all\)/);
     expect(text).toMatch(/warning +dx 3 +Z23 /);
     expect(text).toMatch(/input +line 3 is not valid JSON/);
@@ -94,6 +94,14 @@ describe('pretty writer', () => {
   it('has no escape codes unless colours are on', () => {
     expect(text).not.toContain('\u001b[');
     expect(summaryLine(summary, colorsFor({ isTTY: true }, {}))).toContain('\u001b[31m');
+  });
+});
+
+describe('short citations in pretty output', () => {
+  it('keep the lead of a long citation', () => {
+    expect(shortCitation('I.B.2, level of detail in coding: a three-character code only if not further subdivided; I.A.3')).toBe('I.B.2');
+    expect(shortCitation('I.C.21.c.16')).toBe('I.C.21.c.16');
+    expect(shortCitation('Tabular note at Z23; I.C.21.c.2')).toBe('Tabular note at Z23');
   });
 });
 

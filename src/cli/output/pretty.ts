@@ -26,15 +26,25 @@ function header(report: Report, checked: Checked, c: Colors): string {
   return parts.join('  ');
 }
 
+/**
+ * The lead of a citation, for one-line output: "I.B.2, level of detail …; I.A.3 …" → "I.B.2".
+ * The json, ndjson and sarif formats and `dxlint rules <id>` carry the full text.
+ */
+export function shortCitation(guideline: string): string {
+  const first = guideline.split(';')[0]!.trim();
+  if (first.length <= 32) return first;
+  return /^[^,(]+/.exec(first)?.[0]?.trim() || first;
+}
+
 function findingLines(finding: Finding, c: Colors): string[] {
   const place = findingPlace(finding).padEnd(6);
-  const code = finding.code ? `${finding.code} ` : '';
-  const cite = c.dim(`[${finding.ruleId}${finding.guideline ? ` · ${finding.guideline}` : ''}]`);
-  const lines = [`  ${severityLabel(finding.severity, c)} ${place} ${code}${finding.message}  ${cite}`];
+  const code = (finding.code ?? '').padEnd(8);
+  const cite = c.dim(`[${finding.ruleId}${finding.guideline ? ` · ${shortCitation(finding.guideline)}` : ''}]`);
+  const lines = [`  ${severityLabel(finding.severity, c)} ${place} ${code} ${finding.message}  ${cite}`];
   if (finding.suggestions?.length) {
     const total = finding.suggestionsTotal ?? finding.suggestions.length;
     const more = total > finding.suggestions.length ? ` … (${total} in all)` : '';
-    lines.push(`  ${' '.repeat(7)} ${' '.repeat(6)} ${c.dim('suggestions:')} ${finding.suggestions.join(', ')}${more}`);
+    lines.push(`  ${' '.repeat(7)} ${' '.repeat(6)} ${' '.repeat(8)} ${c.dim('suggestions:')} ${finding.suggestions.join(', ')}${more}`);
   }
   return lines;
 }
