@@ -4,7 +4,9 @@ import { readX12 } from '../../src/adapters/index.js';
 const ISA = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *251110*0930*^*00501*000000001*0*T*:~';
 
 /** An interchange around one transaction set; SE01 is counted by hand-free arithmetic on `body`. */
-function x12(body: string[], { st03 = '005010X222A1', gs08 = st03, st01 = '837' } = {}): string {
+function x12(body: string[], options: { st03?: string; gs08?: string; st01?: string } = {}): string {
+  const { st03 = '005010X222A1', st01 = '837' } = options;
+  const gs08 = options.gs08 ?? st03;
   const st = [`ST*${st01}*0001*${st03}`, 'BHT*0019*00*1*20251110*0930*CH', ...body];
   return [ISA, `GS*HC*S*R*20251110*0930*1*X*${gs08}`, ...st, `SE*${st.length + 1}*0001`, 'GE*1*1', 'IEA*1*000000001'].join('~\n') + '~\n';
 }
