@@ -17,16 +17,27 @@ export interface Excludes1Fact {
 const NONE: Excludes1Fact = Object.freeze({ partners: [], count: 0, partnerCodes: '' });
 
 /**
- * The code references of the Excludes1 notes that apply to a code (its own, its ancestors',
- * its section's and chapter's), without references that cover the code itself. Excludes2 notes
- * are never read: both conditions may be coded together.
+ * The code references of the Excludes1 or Excludes2 notes that apply to a code (its own, its
+ * ancestors', its section's and chapter's), without references that cover the code itself (a
+ * note cannot exclude the code it is written for).
  */
-export function excludes1Refs(codeSet: CodeSet, code: string): CodeRef[] {
+export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'excludes2', codeLevelOnly = false): CodeRef[] {
   const out: CodeRef[] = [];
-  for (const note of codeSet.notes(code, 'excludes1')) {
+  for (const note of codeSet.notes(code, kind)) {
+    if (codeLevelOnly && note.scope !== undefined && note.scope !== 'code') continue;
     for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
   }
   return out;
+}
+
+/**
+ * True when a note of `kind` that applies to code `a` names code `b`. For Excludes2 only notes
+ * on codes (category, subcategory) count: chapter notes list whole chapters as Excludes2
+ * ("endocrine, nutritional and metabolic diseases (E00-E88)") and would mask the precise
+ * Excludes1 notes under them (G63 excludes "diabetes mellitus (E08-E13 with .42)").
+ */
+function names(codeSet: CodeSet, a: string, b: string, kind: 'excludes1' | 'excludes2'): boolean {
+  return noteRefs(codeSet, a, kind, kind === 'excludes2').some((r) => matchesRef(r, b));
 }
 
 /** Pairs a dedicated rule already reports (data/excludes1-covered.json), in either order. */
@@ -44,7 +55,10 @@ function covered(table: DataTable | undefined, a: string, b: string): boolean {
  * I.A.12.a: an Excludes1 note means the two codes are never reported together (unless the two
  * conditions are unrelated). A pair is reported once, on the earlier of the two diagnoses,
  * whichever of the two carries the note; a diagnosis's own code (the same code twice) is left
- * to the duplicate rule.
+ * to the duplicate rule. When the other side's notes call the pair Excludes2 (both may be
+ * coded), the classification contradicts itself and the pair is not reported: Z01 has an
+ * Excludes1 for Z00.0- while Z00 has an Excludes2 for Z01.81-, and a preprocedural exam with a
+ * general exam is a legitimate pair.
  */
 export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
   name: 'excludes1',
@@ -58,12 +72,13 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
   compute(ctx, dx: DxFacts) {
     const codeSet = ctx.codeSet;
     if (!codeSet || !judgeable(dx) || dx.duplicateOf > 0) return NONE;
-    const mine = excludes1Refs(codeSet, dx.code);
     const skip = tableOf(ctx, 'excludes1-covered');
     const partners = diagnosesWhere(ctx, (d) => {
       if (d.position <= dx.position || d.code === dx.code) return false;
-      const related = mine.some((r) => matchesRef(r, d.code)) || excludes1Refs(codeSet, d.code).some((r) => matchesRef(r, dx.code));
-      return related && !covered(skip, dx.code, d.code);
+      const excluded = names(codeSet, dx.code, d.code, 'excludes1') || names(codeSet, d.code, dx.code, 'excludes1');
+      if (!excluded) return false;
+      const allowed = names(codeSet, dx.code, d.code, 'excludes2') || names(codeSet, d.code, dx.code, 'excludes2');
+      return !allowed && !covered(skip, dx.code, d.code);
     }).map(dxRef);
     return { partners, count: partners.length, partnerCodes: describeAll(partners) };
   },

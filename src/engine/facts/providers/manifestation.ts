@@ -12,7 +12,7 @@ export interface ManifestationFact {
   hasCodeFirst: boolean;
 }
 
-const ELSEWHERE = /in diseases classified elsewhere/i;
+const ELSEWHERE = /\bin (?:\S+ ){1,5}classified elsewhere/i;
 
 /**
  * I.A.13: manifestation codes have "in diseases classified elsewhere" in the title and a "code
