@@ -115,9 +115,4 @@ export class ReleaseCodeSet implements CodeSet {
     const c = normalizeCode(code);
     return c === undefined ? undefined : this.tabular?.seventhCharacters(c);
   }
-
-  /** The same data under another release identity (byte-identical files, e.g. FY2025 Oct/Apr). */
-  withRelease(release: ReleaseInfo, provenance: Provenance, diagnostics: readonly LoadDiagnostic[]): ReleaseCodeSet {
-    return new ReleaseCodeSet(release, provenance, this.data, diagnostics, this.tabular);
-  }
 }

@@ -70,7 +70,7 @@ export class ReleaseData {
     this.orders = entries.orders;
     this.titles = entries.titles;
     this.shortTitles = entries.shortTitles;
-    this.index = entries.index ?? new Map(codes.map((c, i) => [c, i]));
+    this.index = entries.index ?? indexOf(codes);
     this.diagnostics = [];
     this.parent = parent ?? this.deriveParents();
     let billableCount = 0;
@@ -184,4 +184,10 @@ export class ReleaseData {
     visit(slot);
     return out;
   }
+}
+
+function indexOf(codes: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < codes.length; i++) index.set(codes[i]!, i);
+  return index;
 }

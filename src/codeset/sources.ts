@@ -13,7 +13,7 @@ export interface SourceFile {
   fileName: string;
   /** Where it is, for messages: a path, or `zip-path!entry`. */
   location: string;
-  /** The file's bytes (read on first call, then kept). */
+  /** The file's bytes (a folder file is read again on each call; a zip entry is kept inflated). */
   bytes(): Uint8Array;
 }
 
@@ -76,13 +76,13 @@ export function discoverSources(path: string, limits: ZipLimits = {}): Discovery
     }
     const name = parseSourceName(base);
     if (!name) return false;
-    let cached: Uint8Array | undefined;
     found.push({
       kind: name.kind,
       name,
       fileName: base,
       location: display(full),
-      bytes: () => (cached ??= readFileSync(full)),
+      // Read on each call rather than kept: a loaded release must not hold its raw files.
+      bytes: () => readFileSync(full),
     });
     return true;
   };
