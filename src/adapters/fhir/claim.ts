@@ -6,7 +6,7 @@ import { pickDiagnosisCode } from './coding.js';
 import { asArray, asObj, asString, codings, text, type Obj } from './json.js';
 import { readKind } from './kind.js';
 import { readPatient } from './patient.js';
-import { resolve, type Entry } from './references.js';
+import { resolve, type EntryIndex } from './references.js';
 
 /** FHIR diagnosis type codes (ex-diagnosistype, CARIN C4BBClaimDiagnosisType) to qualifiers, strongest first. */
 const DIAGNOSIS_TYPES: [string, Qualifier][] = [
@@ -25,7 +25,7 @@ const CPT_OR_HCPCS = /cpt|hcpcs/i;
 const HL7_POA_SYSTEM = 'http://terminology.hl7.org/CodeSystem/ex-diagnosis-on-admission';
 
 export interface FhirContext {
-  entries: readonly Entry[];
+  entries: EntryIndex;
   patient?: Patient;
 }
 
@@ -140,7 +140,7 @@ function qualifierOf(types: unknown): Qualifier | undefined {
 }
 
 /** Reads Claim.diagnosis / EOB.diagnosis, sorted by sequence (input order breaks ties). */
-function readDiagnoses(resource: Obj, base: string, entries: readonly Entry[], errors: InputError[], warnings: InputError[]): SourceDiagnosis[] {
+function readDiagnoses(resource: Obj, base: string, entries: EntryIndex, errors: InputError[], warnings: InputError[]): SourceDiagnosis[] {
   const read: { dx: SourceDiagnosis; order: number }[] = [];
   const seen = new Map<number, number>();
   asArray(resource.diagnosis).forEach((raw, i) => {

@@ -2,7 +2,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { readFhirDate } from '../dates.js';
 import { located, type InputError } from '../types.js';
 import { asObj, asString, text, type Obj } from './json.js';
-import { resolve, type Entry } from './references.js';
+import { resolve, type EntryIndex } from './references.js';
 
 export interface ModelPatient {
   birthDate?: string;
@@ -19,7 +19,7 @@ const SEX: Record<string, 'F' | 'M' | 'U'> = { female: 'F', male: 'M', other: 'U
 export function readPatient(
   resource: Obj,
   base: string,
-  entries: readonly Entry[],
+  entries: EntryIndex,
   supplied: Patient | undefined,
 ): { patient?: ModelPatient; warnings: InputError[] } {
   const warnings: InputError[] = [];

@@ -2,7 +2,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { located, type AdapterResult } from '../types.js';
 import { mapClaimResource } from './claim.js';
 import { asArray, asObj, asString, text, type Obj } from './json.js';
-import type { Entry } from './references.js';
+import { emptyIndex, indexEntries, type Entry, type EntryIndex } from './references.js';
 
 export interface ReadFhirOptions {
   /** The patient, when the Claim's `patient` reference points outside the input. */
@@ -34,7 +34,7 @@ export function readFhir(json: unknown, options: ReadFhirOptions = {}): AdapterR
     const entries = input.flatMap((r, i) => (asObj(r) ? [{ resource: r as Obj, path: `[${i}]` }] : []));
     readEntries(entries, options, result, '');
   } else if (asObj(input)) {
-    readResource(input as Obj, asString((input as Obj).resourceType) ?? '', [], options, result);
+    readResource(input as Obj, asString((input as Obj).resourceType) ?? '', emptyIndex, options, result);
   } else {
     result.errors.push(located('', 'FHIR input must be a JSON object (a resource) or an array of resources'));
   }
@@ -44,7 +44,7 @@ export function readFhir(json: unknown, options: ReadFhirOptions = {}): AdapterR
   return result;
 }
 
-function readResource(resource: Obj, path: string, entries: readonly Entry[], options: ReadFhirOptions, result: AdapterResult) {
+function readResource(resource: Obj, path: string, entries: EntryIndex, options: ReadFhirOptions, result: AdapterResult) {
   const type = text(resource.resourceType);
   if (type && CLAIM_TYPES.has(type)) {
     result.claims.push(mapClaimResource(resource, path || type, { entries, ...options }));
@@ -70,10 +70,11 @@ function readResource(resource: Obj, path: string, entries: readonly Entry[], op
 
 function readEntries(entries: readonly Entry[], options: ReadFhirOptions, result: AdapterResult, base: string) {
   const before = result.claims.length;
+  const index = indexEntries(entries);
   const others = new Map<string, number>();
   for (const entry of entries) {
     const type = text(entry.resource.resourceType) ?? '(no resourceType)';
-    if (CLAIM_TYPES.has(type) || type === 'Bundle') readResource(entry.resource, entry.path, entries, options, result);
+    if (CLAIM_TYPES.has(type) || type === 'Bundle') readResource(entry.resource, entry.path, index, options, result);
     else others.set(type, (others.get(type) ?? 0) + 1);
   }
   if (result.claims.length === before) {

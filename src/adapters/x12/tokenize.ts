@@ -80,6 +80,7 @@ export function tokenize(input: string): Tokens {
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {
+  if (text.indexOf('\n', from) < 0 && text.indexOf('\r', from) < 0) return 0;
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -151,11 +152,18 @@ function split(body: string, d: Delimiters, firstLine: number): Segment[] {
   let last = -1;
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p]!;
-    const lead = piece.length - piece.trimStart().length;
-    const segmentLine = line + countLineBreaks(piece, 0, lead);
-    line += countLineBreaks(piece, 0, piece.length) + (newline && p < pieces.length - 1 ? 1 : 0);
     const raw = piece.trim();
+    const breaks = newline ? 0 : countLineBreaks(piece, 0, piece.length);
+    const segmentLine = breaks === 0 ? line : line + countLineBreaks(piece, 0, piece.indexOf(raw[0] ?? ''));
+    line += breaks + (newline && p < pieces.length - 1 ? 1 : 0);
     if (raw === '') continue;
+    if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+      // The common case: one clean segment.
+      const elements = raw.split(d.element);
+      segments.push({ tag: elements[0]!, elements, index: segments.length + 1, line: segmentLine });
+      last = segments.length - 1;
+      continue;
+    }
     // A line break inside a segment means a terminator is missing. When the text after the break
     // starts like a segment ("LX*"), it is read as one, so one lost "~" costs one claim, not more.
     const parts = raw.split(/\r?\n|\r/);
