@@ -69,7 +69,7 @@ describe('RuleTester.run', () => {
     const names: string[] = [];
     const pending: Promise<void>[] = [];
     const prefix: string[] = [];
-    const saved = [RuleTester.describe, RuleTester.it];
+    const saved = { describe: RuleTester.describe, it: RuleTester.it };
     RuleTester.describe = (name, fn) => {
       prefix.push(name);
       fn();
@@ -82,7 +82,8 @@ describe('RuleTester.run', () => {
     try {
       tester.run('header-rule', rule as never, { valid: [claim(['Z23'])], invalid: [{ name: 'z53', claim: claim(['Z53']), findings: [{ position: 1, severity: 'error' }] }] });
     } finally {
-      [RuleTester.describe, RuleTester.it] = saved;
+      RuleTester.describe = saved.describe;
+      RuleTester.it = saved.it;
     }
     expect(names).toEqual([
       'header-rule > valid > valid #1',
@@ -94,13 +95,14 @@ describe('RuleTester.run', () => {
   });
 
   it('explains how to wire it up when the runner has no global describe/it', () => {
-    const saved = [RuleTester.describe, RuleTester.it];
+    const saved = { describe: RuleTester.describe, it: RuleTester.it };
     RuleTester.describe = undefined;
     RuleTester.it = undefined;
     try {
       expect(() => tester.run('x', rule as never, { valid: [], invalid: [] })).toThrow(/set RuleTester.describe and RuleTester.it/);
     } finally {
-      [RuleTester.describe, RuleTester.it] = saved;
+      RuleTester.describe = saved.describe;
+      RuleTester.it = saved.it;
     }
   });
 });
