@@ -1,0 +1,119 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Report } from '../report/types.js';
+import type { BatchOptions, BatchTask, BatchWorkerOptions } from './options.js';
+
+/** Checks many claims on worker threads. Build it once, reuse it, `destroy()` it at the end. */
+export interface BatchValidator {
+  /** Worker threads in the pool. */
+  readonly threads: number;
+  /** Checks every claim; reports come back in input order. Never rejects for a bad claim (it gets inputErrors). */
+  validateAll(claims: readonly unknown[]): Promise<Report[]>;
+  /**
+   * Checks a stream of claims: reports in input order, with at most `maxInFlight` chunks held
+   * at a time, so memory stays bounded however long the input is.
+   */
+  validateMany(inputs: Iterable<unknown> | AsyncIterable<unknown>): AsyncIterable<Report>;
+  /** Stops the worker threads. */
+  destroy(): Promise<void>;
+}
+
+const DEFAULT_CHUNK = 1000;
+
+/**
+ * The worker module beside this one, with this module's extension: dist/worker.js next to the
+ * ESM build, dist/worker.cjs next to the CJS build, src/batch/worker.ts when run from source.
+ */
+function defaultWorkerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  const file = join(dirname(here), `worker${ext}`);
+  if (!existsSync(file)) {
+    throw new Error(`dxlint batch: the worker module ${file} is missing (build the package with "npm run build", or pass workerFile)`);
+  }
+  return file;
+}
+
+/** A TypeScript worker needs a loader in its thread (tests and benchmarks run from source). */
+function execArgvFor(file: string): string[] | undefined {
+  if (extname(file) !== '.ts') return undefined;
+  const argv = process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof'));
+  return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
+}
+
+function positiveInt(value: number | undefined, fallback: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new TypeError(`dxlint batch: ${what} must be a whole number ≥ 1 (got ${value})`);
+  return value;
+}
+
+/**
+ * Starts a pool of worker threads that each build the same validator from plain options
+ * (a data folder, not a loaded catalog) and check chunks of claims. Resolves once one worker
+ * has built its validator, so a bad data path or rule file fails here, not on the first batch.
+ *
+ * @example
+ * const batch = await createBatchValidator({ data: '../shared/icd10cm', preset: 'recommended' });
+ * try {
+ *   const reports = await batch.validateAll(claims);
+ * } finally {
+ *   await batch.destroy();
+ * }
+ */
+export async function createBatchValidator(options: BatchOptions = {}): Promise<BatchValidator> {
+  const { threads: t, chunkSize: c, maxInFlight: m, workerFile, ...workerOptions } = options;
+  const threads = positiveInt(t, availableParallelism(), 'threads');
+  const chunkSize = positiveInt(c, DEFAULT_CHUNK, 'chunkSize');
+  const maxInFlight = positiveInt(m, threads * 2, 'maxInFlight');
+  const filename = workerFile ?? defaultWorkerFile();
+  const execArgv = execArgvFor(filename);
+  const pool = new Piscina<BatchTask, Report[]>({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    // Workers hold a loaded code set: never let an idle one exit and reload it later.
+    idleTimeout: Number.MAX_SAFE_INTEGER,
+    workerData: workerOptions satisfies BatchWorkerOptions,
+    ...(execArgv ? { execArgv } : {}),
+  });
+  try {
+    await pool.run({ claims: [] });
+  } catch (err) {
+    await pool.destroy();
+    throw new Error(`dxlint batch: a worker could not build its validator (${basename(filename)}): ${(err as Error).message}`, { cause: err });
+  }
+
+  const run = (claims: unknown[]) => pool.run({ claims });
+  /** Like run, for a task that may sit in a window while an earlier one fails: never unhandled. */
+  const queued = (claims: unknown[]) => {
+    const p = run(claims);
+    p.catch(() => undefined);
+    return p;
+  };
+
+  return {
+    threads,
+    async validateAll(claims) {
+      const tasks: Promise<Report[]>[] = [];
+      for (let i = 0; i < claims.length; i += chunkSize) tasks.push(run(claims.slice(i, i + chunkSize)));
+      return (await Promise.all(tasks)).flat();
+    },
+    async *validateMany(inputs) {
+      const window: Promise<Report[]>[] = [];
+      let chunk: unknown[] = [];
+      for await (const input of inputs as AsyncIterable<unknown>) {
+        chunk.push(input);
+        if (chunk.length < chunkSize) continue;
+        window.push(queued(chunk));
+        chunk = [];
+        if (window.length >= maxInFlight) yield* await window.shift()!;
+      }
+      if (chunk.length > 0) window.push(queued(chunk));
+      while (window.length > 0) yield* await window.shift()!;
+    },
+    destroy: () => pool.destroy(),
+  };
+}
