@@ -83,35 +83,7 @@ export function mapClaimResource(resource: Obj, base: string, ctx: FhirContext):
   const lines: Record<string, unknown>[] = [];
   asArray(resource.item).forEach((raw, i) => {
     const item = asObj(raw);
-    if (!item) return;
-    const path = `${base}.item[${i}]`;
-    const line: Record<string, unknown> = {};
-    const product = codings(item.productOrService).filter((c) => c.code);
-    const procedure = product.find((c) => c.system === undefined || CPT_OR_HCPCS.test(c.system));
-    if (procedure) line.procedureCode = procedure.code;
-    else if (product.length === 0) warnings.push(located(`${path}.productOrService`, 'the item has no productOrService code (FHIR requires one); the line is read without a procedure code'));
-    const modifiers = asArray(item.modifier).map((m) => codings(m).find((c) => c.code)?.code).filter((m): m is string => m !== undefined);
-    if (modifiers.length > 0) line.modifiers = modifiers;
-    const units = asObj(item.quantity)?.value;
-    if (typeof units === 'number' && Number.isFinite(units)) line.units = units;
-    const date = item.servicedDate !== undefined ? { value: item.servicedDate, at: `${path}.servicedDate` } : asObj(item.servicedPeriod)?.start !== undefined ? { value: asObj(item.servicedPeriod)!.start, at: `${path}.servicedPeriod.start` } : undefined;
-    if (date) {
-      const read = readFhirDate(date.value);
-      if ('date' in read) line.serviceDate = read.date;
-      else badDates.push({ path: date.at, reason: read.reason });
-    }
-    if (item.diagnosisSequence !== undefined) {
-      const raw = asArray(item.diagnosisSequence);
-      const values: number[] = [];
-      raw.forEach((v, k) => {
-        if (typeof v === 'number' && Number.isInteger(v)) values.push(v);
-        else warnings.push(located(`${path}.diagnosisSequence[${k}]`, `${JSON.stringify(v)} is not a diagnosis sequence number; left out`));
-      });
-      const mapped = mapPointers(values, ordered.positionOf, ordered.diagnoses.length, (k) => `${path}.diagnosisSequence[${k}]`);
-      line.diagnosisPointers = mapped.pointers;
-      warnings.push(...mapped.warnings);
-    }
-    lines.push(line);
+    if (item) lines.push(readItem(item, `${base}.item[${i}]`, ordered, badDates, warnings));
   });
   if (lines.length > 0) claim.lines = lines;
 
@@ -132,6 +104,59 @@ function poaCode(coding: { system?: string; code?: string } | undefined): string
   if (!coding?.code) return undefined;
   if (coding.system === HL7_POA_SYSTEM) return HL7_POA[coding.code] ?? coding.code;
   return coding.code;
+}
+
+/** One item (service line): procedure, modifiers, units, date and diagnosis pointers. */
+function readItem(
+  item: Obj,
+  path: string,
+  ordered: { positionOf: ReadonlyMap<number, number>; diagnoses: readonly unknown[] },
+  badDates: { path: string; reason: string }[],
+  warnings: InputError[],
+): Record<string, unknown> {
+  const line: Record<string, unknown> = {};
+  const product = codings(item.productOrService).filter((c) => c.code);
+  const procedure = product.find((c) => c.system === undefined || CPT_OR_HCPCS.test(c.system));
+  if (procedure) line.procedureCode = procedure.code;
+  else if (product.length === 0) {
+    warnings.push(located(`${path}.productOrService`, 'the item has no productOrService code (FHIR requires one); the line is read without a procedure code'));
+  }
+  const modifiers = asArray(item.modifier)
+    .map((m) => codings(m).find((c) => c.code)?.code)
+    .filter((m): m is string => m !== undefined);
+  if (modifiers.length > 0) line.modifiers = modifiers;
+  const units = asObj(item.quantity)?.value;
+  if (typeof units === 'number' && Number.isFinite(units)) line.units = units;
+
+  const period = asObj(item.servicedPeriod);
+  const date =
+    item.servicedDate !== undefined
+      ? { value: item.servicedDate, at: `${path}.servicedDate` }
+      : period?.start !== undefined
+        ? { value: period.start, at: `${path}.servicedPeriod.start` }
+        : undefined;
+  if (date) {
+    const read = readFhirDate(date.value);
+    if ('date' in read) line.serviceDate = read.date;
+    else badDates.push({ path: date.at, reason: read.reason });
+  }
+
+  if (item.diagnosisSequence !== undefined) {
+    const values: number[] = [];
+    const at: number[] = [];
+    asArray(item.diagnosisSequence).forEach((v, k) => {
+      if (typeof v === 'number' && Number.isInteger(v)) {
+        values.push(v);
+        at.push(k);
+      } else {
+        warnings.push(located(`${path}.diagnosisSequence[${k}]`, `${JSON.stringify(v)} is not a diagnosis sequence number; left out`));
+      }
+    });
+    const mapped = mapPointers(values, ordered.positionOf, ordered.diagnoses.length, (k) => `${path}.diagnosisSequence[${at[k]}]`);
+    line.diagnosisPointers = mapped.pointers;
+    warnings.push(...mapped.warnings);
+  }
+  return line;
 }
 
 function qualifierOf(types: unknown): Qualifier | undefined {

@@ -13,9 +13,11 @@ interface Patient {
   sex?: 'F' | 'M' | 'U';
 }
 
-/** One HL loop: the billing provider (20), subscriber (22) or patient (23) level. */
+/**
+ * One HL loop: billing provider (20), subscriber (22) or patient (23). A claim takes the DMG of
+ * the loop that holds it, never of a parent: under a patient loop the subscriber is someone else.
+ */
 interface HlLoop {
-  level: string;
   patient?: Patient;
   warnings: InputError[];
 }
@@ -91,7 +93,7 @@ export function readTransactionClaims(tx: Transaction, d: Delimiters): { claims:
       case 'HL':
         claim = undefined;
         line = undefined;
-        hl = { level: value(seg, 3), warnings: [] };
+        hl = { warnings: [] };
         break;
       case 'DMG':
         // Only the DMG of the subscriber or patient loop (2010BA/2010CA) describes the patient;
