@@ -61,7 +61,7 @@ export function adaptText(text: string, bytes?: Uint8Array): TextResult {
         try {
           JSON.parse(body);
         } catch (error) {
-          return { problem: `not valid JSON: ${(error as Error).message}` };
+          return { problem: `not valid JSON: ${withLine((error as Error).message, body)}` };
         }
       }
       return {
@@ -70,4 +70,14 @@ export function adaptText(text: string, bytes?: Uint8Array): TextResult {
       };
     }
   }
+}
+
+/** "… at position 40" → "… at position 40 (line 2, column 7)": editors jump to lines, not offsets. */
+export function withLine(message: string, text: string): string {
+  const match = /position (\d+)/.exec(message);
+  if (!match) return message;
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return message.replace(/position \d+( \(line \d+ column \d+\))?/, `position ${match[1]} (line ${line}, column ${column})`);
 }

@@ -19,8 +19,10 @@ export interface CodeRefInfo {
 export interface NoteInfo {
   kind: NoteKind;
   text: string;
-  /** Dotted code of the node the note is written under. */
+  /** Where the note is written: a dotted code, a section ("Z40-Z53") or a chapter number ("21"). */
   from: string;
+  /** What `from` is. */
+  fromKind: 'code' | 'section' | 'chapter';
   /** True when it comes from an ancestor, not from the code itself. */
   inherited: boolean;
 }
@@ -43,8 +45,10 @@ export interface CodeInfo {
   kind: CodeKind;
   /** The release the facts come from. */
   release: { id: string; label: string; effectiveFrom: string };
-  /** Where the chapters, sections and notes come from, e.g. "the FY2023 Tabular List". */
+  /** Id of the Tabular List release the chapters, sections and notes come from (e.g. "fy2023-oct"). */
   notesFrom: string | undefined;
+  /** The same for people: "the FY2023 Tabular List". */
+  notesFromLabel: string | undefined;
   /** True when that Tabular List belongs to another release than the codes. */
   notesBorrowed: boolean;
   chapter: Chapter | undefined;
@@ -53,7 +57,7 @@ export interface CodeInfo {
   parent: CodeRefInfo | undefined;
   /** Own notes first, then inherited ones, nearest ancestor first. */
   notes: NoteInfo[];
-  seventhCharacters: { from: string; chars: Record<string, string> } | undefined;
+  seventhCharacters: { from: string; chars: Record<string, string>; note?: string } | undefined;
   /** The code and every entry under it. */
   familySize: number;
   billableDescendants: CodeRefInfo[];
@@ -74,6 +78,10 @@ export interface UnknownCodeInfo {
   nearest: (CodeRefInfo & { kind: CodeKind; billable: boolean }) | undefined;
   /** Other loaded releases that do have it. */
   elsewhere: ReleaseStatus[];
+  /** For a code billable in an earlier release: the first day it was no longer valid. */
+  deletedOn?: string;
+  /** For a code billable only in a later release: the first day it is valid. */
+  validFrom?: string;
 }
 
 /** "fy2023" → "FY2023": enough to name a Tabular List that is not itself a loaded release. */
@@ -132,17 +140,22 @@ export function describeCode(catalog: CodeSetCatalog, query: string, date?: stri
         if (hit) nearest = { ...ref(hit), kind: hit.kind, billable: hit.billable };
       }
     }
+    const known = code !== undefined && wellFormed;
+    const validity = known ? catalog.validity(code, cs.release.effectiveFrom) : undefined;
     return {
       found: false,
       query,
-      code: code !== undefined && wellFormed ? formatCode(code) : undefined,
+      code: known ? formatCode(code) : undefined,
       wellFormed,
       release,
       nearest,
-      elsewhere:
-        code !== undefined && wellFormed
-          ? catalog.releases.filter((r) => r !== cs).map((r) => statusIn(r, code)).filter((s) => s.status !== 'absent')
-          : [],
+      elsewhere: known
+        ? catalog.releases.filter((r) => r !== cs).map((r) => statusIn(r, code)).filter((s) => s.status !== 'absent')
+        : [],
+      ...(validity && !validity.valid && validity.reason === 'deleted' && validity.deletedOn ? { deletedOn: validity.deletedOn } : {}),
+      ...(validity && !validity.valid && validity.reason === 'not-yet-valid' && validity.validFrom
+        ? { validFrom: validity.validFrom }
+        : {}),
     };
   }
 
@@ -158,19 +171,26 @@ export function describeCode(catalog: CodeSetCatalog, query: string, date?: stri
     billable: node.billable,
     kind: node.kind,
     release,
-    notesFrom: tabular === undefined ? undefined : `the ${releaseName(tabular, catalog)} Tabular List`,
+    notesFrom: tabular,
+    notesFromLabel: tabular === undefined ? undefined : `the ${releaseName(tabular, catalog)} Tabular List`,
     notesBorrowed: cs.provenance.tabularBorrowed,
     chapter: cs.chapter(node.code),
     section: cs.section(node.code),
     category: ref(categoryNode),
     parent: parentNode ? ref(parentNode) : undefined,
-    notes: cs.notes(node.code).map((n) => ({
-      kind: n.kind,
-      text: n.text,
-      from: formatCode(n.source),
-      inherited: n.source !== node.code,
-    })),
-    seventhCharacters: seventh ? { from: formatCode(seventh.source), chars: { ...seventh.chars } } : undefined,
+    notes: cs.notes(node.code).map((n) => {
+      const fromKind = n.scope ?? 'code';
+      return {
+        kind: n.kind,
+        text: n.text,
+        from: fromKind === 'code' ? formatCode(n.source) : n.source,
+        fromKind,
+        inherited: fromKind !== 'code' || n.source !== node.code,
+      };
+    }),
+    seventhCharacters: seventh
+      ? { from: formatCode(seventh.source), chars: { ...seventh.chars }, ...(seventh.note ? { note: seventh.note } : {}) }
+      : undefined,
     familySize: cs.descendants(node.code).length + 1,
     billableDescendants: cs.billableDescendants(node.code).map(ref),
     validity: catalog.releases.map((r) => statusIn(r, node.code)),

@@ -34,10 +34,10 @@ function kindPhrase(info: CodeInfo): string {
 }
 
 function notesBlock(info: CodeInfo, c: Colors): string[] {
-  if (info.notesFrom === undefined) return ['Notes: no Tabular List XML is loaded for this release, so no notes are known.'];
+  if (info.notesFromLabel === undefined) return ['Notes: no Tabular List XML is loaded for this release, so no notes are known.'];
   const heading = info.notesBorrowed
-    ? `Notes from ${info.notesFrom} (no Tabular List of ${info.release.id} is loaded; check the current list for changes)`
-    : `Notes from ${info.notesFrom}`;
+    ? `Notes from ${info.notesFromLabel} (no Tabular List of ${info.release.id} is loaded; check the current list for changes)`
+    : `Notes from ${info.notesFromLabel}`;
   if (info.notes.length === 0) return [`${heading}: none on ${info.code} or its ancestors.`];
   const out = [`${heading}:`];
   for (const kind of NOTE_ORDER) {
@@ -49,7 +49,11 @@ function notesBlock(info: CodeInfo, c: Colors): string[] {
   return out;
 }
 
-const origin = (n: NoteInfo) => (n.inherited ? `(inherited from ${n.from})` : `(${n.from})`);
+function origin(n: NoteInfo): string {
+  const where =
+    n.fromKind === 'section' ? `section ${n.from.replace('-', '\u2013')}` : n.fromKind === 'chapter' ? `chapter ${n.from}` : n.from;
+  return n.inherited ? `(inherited from ${where})` : `(${where})`;
+}
 
 /** The human-readable page for `dxlint code <code>`. */
 export function renderCodeInfo(info: CodeInfo, options: RenderOptions = {}): string {
@@ -69,6 +73,7 @@ export function renderCodeInfo(info: CodeInfo, options: RenderOptions = {}): str
 
   if (info.seventhCharacters) {
     out.push('', `7th characters (defined at ${info.seventhCharacters.from}; fill empty positions with the placeholder X):`);
+    if (info.seventhCharacters.note) out.push(`  ${info.seventhCharacters.note}`);
     for (const [ch, meaning] of Object.entries(info.seventhCharacters.chars)) out.push(`  ${ch}  ${meaning}`);
   }
 
@@ -109,12 +114,14 @@ export function renderUnknownCode(info: UnknownCodeInfo, options: RenderOptions 
   } else {
     out.push(`${c.bold(info.code ?? info.query)} is not a code in ${info.release.id} (${info.release.label}).`);
   }
+  if (info.deletedOn) out.push(`  It was deleted on ${info.deletedOn}.`);
+  if (info.validFrom) out.push(`  It is valid from ${info.validFrom}.`);
   for (const e of info.elsewhere) {
     out.push(`  It is ${e.status === 'billable' ? 'a billable code' : 'a header'} in ${e.release} (from ${e.effectiveFrom}).`);
   }
   if (info.nearest) {
-    const what = info.nearest.billable ? 'billable code' : `${info.nearest.kind} (header)`;
-    out.push(`  Nearest existing code: ${info.nearest.code} · ${info.nearest.title} (${what}). Try: dxlint code ${info.nearest.code}`);
+    const what = info.nearest.billable ? 'billable' : `${info.nearest.kind}, header`;
+    out.push(`  Nearest existing code: ${info.nearest.code} (${what}) · ${info.nearest.title}. Try: dxlint code ${info.nearest.code}`);
   } else if (info.wellFormed) {
     out.push(`  No category starts like it in ${info.release.id}.`);
   }

@@ -20,9 +20,12 @@ function severityLabel(severity: Severity, c: Colors): string {
 function header(report: Report, checked: Checked, c: Colors): string {
   const parts = [c.bold(sourceLabel(checked.source))];
   if (report.id !== undefined) parts.push(`claim ${report.id}`);
-  let release = report.release === null ? 'no release governs the date' : `release ${report.release}`;
-  if (report.notesFrom) release += ` (notes from ${report.notesFrom})`;
-  parts.push(c.dim(release));
+  // A claim that could not be read was never matched to a release: say nothing about one.
+  if (report.release !== null || !report.inputErrors?.length) {
+    let release = report.release === null ? 'no loaded release governs the date' : `release ${report.release}`;
+    if (report.notesFrom) release += ` (notes from ${report.notesFrom})`;
+    parts.push(c.dim(release));
+  }
   return parts.join('  ');
 }
 
@@ -97,8 +100,7 @@ export function summaryLine(summary: RunSummary, c: Colors = NO_COLORS): string 
   if (summary.claimsWithInputErrors) {
     line += ` ${c.red(`${plural(summary.claimsWithInputErrors, 'claim')} could not be read`)}.`;
   }
-  if (summary.fileProblems.length) {
-    line += ` ${c.red(`${plural(summary.fileProblems.length, 'file')} could not be read`)}.`;
-  }
+  const files = new Set(summary.fileProblems.map((p) => p.file)).size;
+  if (files) line += ` ${c.red(`Problems reading ${plural(files, 'file')}`)} (see the messages above).`;
   return line;
 }
