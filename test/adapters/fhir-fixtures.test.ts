@@ -134,7 +134,7 @@ describe('readFhir on other input', () => {
     expect(readFhir(onlyBad).claims[0]!.errors.map((e) => e.path)).toEqual(['Claim.billablePeriod.start']);
   });
   it('locates pointer problems at their index in diagnosisSequence', () => {
-    const item = { sequence: 1, servicedDate: '2025-11-10', diagnosisSequence: ['x', 3, 7] };
+    const item = { sequence: 1, productOrService: { coding: [{ code: '99213' }] }, servicedDate: '2025-11-10', diagnosisSequence: ['x', 3, 7] };
     const d = [1, 2, 5].map((sequence) => ({ sequence, diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'R50.9' }] } }));
     const r = readFhir({ ...claim, diagnosis: d, item: [item] }).claims[0]!;
     // "x" is not a number; sequence 3 does not exist and would land on position 3; 7 is past the end.
