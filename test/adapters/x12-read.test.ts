@@ -162,6 +162,11 @@ describe('readX12: claim type and setting', () => {
     expect(c.claim.type).toBe('institutional');
     expect(messages(c.warnings)).toMatch(/says 837P .* content \(SV2 service lines, CLM05-2 "A" \(type of bill\)\) says 837I/);
   });
+  it('knows the 4010 guide names too', () => {
+    const c = only(professional('HI*BK:4019').replace(/005010X222A1/g, '004010X098A1'));
+    expect(c.claim.type).toBe('professional');
+    expect(messages(c.warnings)).not.toMatch(/names an 837P or 837I guide/);
+  });
   it('reads an 837D as professional with a warning, and refuses to guess without any sign', () => {
     const dental = only(professional('HI*ABK:K021').replace(/005010X222A1/g, '005010X224A2'));
     expect(dental.claim.type).toBe('professional');

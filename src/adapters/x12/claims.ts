@@ -54,12 +54,15 @@ interface ClaimDraft {
 const value = (seg: Segment, n: number): string => (seg.elements[n] ?? '').trim();
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 837P, 837I or 837D from an implementation-guide reference such as "005010X222A1". */
+/**
+ * 837P, 837I or 837D from an implementation-guide reference: 5010 "005010X222A1" (X222 / X223 /
+ * X224) or the older 4010 "004010X098A1" (X098 / X096 / X097).
+ */
 function versionKind(ref: string | undefined): ClaimType | 'dental' | undefined {
   if (!ref) return undefined;
-  if (ref.includes('X222')) return 'professional';
-  if (ref.includes('X223')) return 'institutional';
-  if (ref.includes('X224')) return 'dental';
+  if (ref.includes('X222') || ref.includes('X098')) return 'professional';
+  if (ref.includes('X223') || ref.includes('X096')) return 'institutional';
+  if (ref.includes('X224') || ref.includes('X097')) return 'dental';
   return undefined;
 }
 
