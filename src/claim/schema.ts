@@ -21,12 +21,31 @@ export const MAX_POINTERS = 99;
 const text = (what: string) =>
   z.string({ error: `${what} must be a string` }).max(MAX_STRING, `${what} is longer than ${MAX_STRING} characters`);
 
+/**
+ * A real calendar day (no 2025-02-30). A plain YYYY-MM-DD is checked by arithmetic: this runs
+ * for every date of every claim, and date-fns' general parseISO was the largest single cost of
+ * validating a typical claim. Strings with a time part still go through parseISO.
+ */
+function isRealDate(s: string): boolean {
+  if (s.length === 10) {
+    const year = Number(s.slice(0, 4));
+    const month = Number(s.slice(5, 7));
+    const day = Number(s.slice(8, 10));
+    if (month < 1 || month > 12 || day < 1) return false;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+    return day <= days;
+  }
+  const parsed = parseISO(s);
+  return isValid(parsed) && parsed.getDate() === Number(s.slice(8, 10));
+}
+
 /** ISO calendar date, YYYY-MM-DD (a time part is accepted and ignored). */
 export const isoDate = z
   .string({ error: 'must be an ISO date (YYYY-MM-DD)' })
   .max(40, 'must be an ISO date (YYYY-MM-DD)')
   .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$/, 'must be an ISO date (YYYY-MM-DD)')
-  .refine((s) => isValid(parseISO(s)) && parseISO(s).getDate() === Number(s.slice(8, 10)), {
+  .refine(isRealDate, {
     message: 'is not a real calendar date',
   })
   .transform((s) => s.slice(0, 10));
