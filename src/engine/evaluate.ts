@@ -81,12 +81,6 @@ export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule
   return choices.map((c) => new CompiledRule(c));
 }
 
-function targets(rule: CompiledRule, ctx: ClaimContext): readonly (DxFacts | LineFacts | undefined)[] {
-  return rule.scope === 'diagnosis' ? ctx.dx : rule.scope === 'line' ? ctx.lines : [undefined];
-}
-
-const NONE: Finding[] = [];
-
 /**
  * Runs the rules on one claim's context and returns its findings in the stable order.
  * Returns a plain array (not a promise) when no rule's pre-filter holds, which is the common
@@ -95,14 +89,18 @@ const NONE: Finding[] = [];
 export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode: EvaluationMode = 'fast'): Finding[] | Promise<Finding[]> {
   const reporting = ctx.claimFacts.reporting;
   const pending: { rule: CompiledRule; env: Env }[] = [];
+  // One env per target, shared by every rule of that scope (no allocation per rule).
+  const claimEnv: Env = { ctx, target: undefined };
+  const dxEnvs: Env[] = ctx.dx.map((target) => ({ ctx, target }));
+  const lineEnvs: Env[] = ctx.lines.map((target) => ({ ctx, target }));
   for (const rule of rules) {
     if (rule.settings && !rule.settings.has(reporting)) continue;
-    for (const target of targets(rule, ctx)) {
-      const env: Env = { ctx, target };
+    const envs = rule.scope === 'diagnosis' ? dxEnvs : rule.scope === 'line' ? lineEnvs : [claimEnv];
+    for (const env of envs) {
       if (mode === 'reference' || rule.predicate(env)) pending.push({ rule, env });
     }
   }
-  if (pending.length === 0) return NONE.slice();
+  if (pending.length === 0) return [];
   return Promise.all(
     pending.map(async ({ rule, env }) => {
       const run = await rule.engine.run(rule.runtimeFacts(env));

@@ -1,4 +1,4 @@
-import { differenceInDays, differenceInYears, parseISO } from 'date-fns';
+import { differenceInDays, differenceInYears } from 'date-fns';
 import { claimSetting, type Claim } from '../../claim/schema.js';
 import type { CodeSet } from '../../codeset/types.js';
 import type { DxFacts } from './dx.js';
@@ -72,8 +72,8 @@ export class ClaimFacts {
     this.sex = claim.patient?.sex;
     this.birthDate = claim.patient?.birthDate;
     if (this.birthDate) {
-      const on = parseISO(date);
-      const born = parseISO(this.birthDate);
+      const on = localDate(date);
+      const born = localDate(this.birthDate);
       this.ageDays = differenceInDays(on, born);
       this.ageYears = differenceInYears(on, born);
     }
@@ -85,6 +85,17 @@ export class ClaimFacts {
     for (const d of dx) if (d.wellFormed) this.codes.push(d.code);
     this.lineCount = claim.lines?.length ?? 0;
   }
+}
+
+/**
+ * A YYYY-MM-DD string (already checked by the claim schema) as local midnight: what date-fns'
+ * parseISO returns for a date-only string, without its general-purpose parsing cost.
+ */
+function localDate(iso: string): Date {
+  const d = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  // The Date constructor maps years 0–99 to 1900–1999; parseISO does not.
+  d.setFullYear(Number(iso.slice(0, 4)));
+  return d;
 }
 
 /** The ICD-10-CM fiscal year a date falls in: FY N runs from October 1 of N-1 to September 30 of N. */
