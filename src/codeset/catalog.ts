@@ -1,7 +1,8 @@
 import { normalizeCode } from '../code/normalize.js';
+import { changesFromAddenda } from './addenda-check.js';
 import type { ReleaseCodeSet } from './code-set.js';
 import { isoDay } from './dates.js';
-import { fiscalYearEnd } from './naming.js';
+import { fiscalYearEnd, parseSourceName, releaseId } from './naming.js';
 import type { CodeChange, CodeSetCatalog, LoadDiagnostic, ReleaseInfo, Validity } from './types.js';
 
 /**
@@ -112,10 +113,11 @@ export class Catalog implements CodeSetCatalog {
   /**
    * What happened to a code between consecutive loaded releases, oldest first: added, deleted,
    * became a header / billable, title revised (long title). Byte-identical releases show nothing.
+   * The earliest release's addenda add what changed when it came in (`source: 'addenda'`).
    */
   changes(code: string): CodeChange[] {
     const c = normalizeCode(code) ?? '';
-    const out: CodeChange[] = [];
+    const out: CodeChange[] = [...(this.earliestAddendaChanges().get(c) ?? [])];
     for (let i = 1; i < this.releases.length; i++) {
       const a = this.releases[i - 1]!;
       const b = this.releases[i]!;
@@ -141,8 +143,33 @@ export class Catalog implements CodeSetCatalog {
     return out;
   }
 
+  private addendaChanges: Map<string, CodeChange[]> | undefined;
+
+  /** Changes the earliest loaded release's addenda record against its (unloaded) predecessor. */
+  private earliestAddendaChanges(): Map<string, CodeChange[]> {
+    if (!this.addendaChanges) {
+      const first = this.releases[0];
+      const addenda = first?.addenda() ?? {};
+      this.addendaChanges = first ? changesFromAddenda(addenda, previousReleaseId(first, addenda), first.release.id) : new Map();
+    }
+    return this.addendaChanges;
+  }
+
   /** Release infos in effective-date order (for messages and the CLI). */
   get infos(): ReleaseInfo[] {
     return this.releases.map((r) => r.release);
   }
+}
+
+/**
+ * The release an addenda file compares against: named in its summary ("74044 codes in
+ * icd10cm_order_2024.txt" → fy2024-oct), else the previous fiscal year's October release (or,
+ * for an April update, the same year's).
+ */
+export function previousReleaseId(set: ReleaseCodeSet, addenda: ReturnType<ReleaseCodeSet['addenda']>): string {
+  const named = addenda.order?.summary.codes?.before?.file ?? addenda.codes?.summary.codes?.before?.file;
+  const parsed = named ? parseSourceName(named) : undefined;
+  if (parsed) return releaseId(parsed.fiscalYear, parsed.update);
+  const { fiscalYear, id } = set.release;
+  return id.endsWith('-apr') ? releaseId(fiscalYear, 'oct') : releaseId(fiscalYear - 1, 'oct');
 }

@@ -1,4 +1,5 @@
 import { normalizeCode } from '../code/normalize.js';
+import type { ReleaseAddenda } from './addenda-check.js';
 import type { ReleaseData } from './release-data.js';
 import type {
   Chapter,
@@ -36,15 +37,23 @@ export class ReleaseCodeSet implements CodeSet {
   readonly size: number;
   readonly billableCount: number;
 
+  private addendaCache: ReleaseAddenda | undefined;
+
   constructor(
     readonly release: ReleaseInfo,
     readonly provenance: Provenance,
     readonly data: ReleaseData,
     readonly diagnostics: readonly LoadDiagnostic[],
     readonly tabular: TabularLookup | undefined,
+    private readonly readAddenda: () => ReleaseAddenda = () => ({}),
   ) {
     this.size = data.size;
     this.billableCount = data.billableCount;
+  }
+
+  /** The release's addenda files (changes against the previous fiscal year), read on first use. */
+  addenda(): ReleaseAddenda {
+    return (this.addendaCache ??= this.readAddenda());
   }
 
   /** Slot of a code in any input form, or undefined. */

@@ -19,7 +19,7 @@ export interface CompiledRelease {
  *   disagreements are reported, and codes missing from the order file are appended;
  * - with only a codes file the headers are unknown (a warning says so);
  * - with only a Tabular List XML the codes are formed from it (a warning says how).
- * A release's own Tabular List is compared with its order file.
+ * (A release's own Tabular List is compared with it by `checkAgainstTabular`.)
  */
 export function compileRelease(files: { order?: OrderFile; codes?: CodesFile; tabular?: TabularFile }): CompiledRelease {
   const { order, codes, tabular } = files;
@@ -29,11 +29,17 @@ export function compileRelease(files: { order?: OrderFile; codes?: CodesFile; ta
   else if (codes) compiled = fromCodesOnly(codes);
   else if (tabular) compiled = fromTabularOnly(tabular);
   else throw new Error('compileRelease needs an order file, a codes file or a Tabular List');
-  if (order && tabular) {
-    compiled.diagnostics.push(...compareOrderAndTabular({ ...order, file: order.file }, codesFromTabular(tabular), tabular.file));
-  }
   compiled.diagnostics.push(...compiled.data.diagnostics);
   return compiled;
+}
+
+/**
+ * A release against its own Tabular List XML (the codes as finally decided: order file, codes
+ * file for "billable"). Kept apart from `compileRelease` so that byte-identical releases share
+ * one compiled entry whether or not one of them ships an XML.
+ */
+export function checkAgainstTabular(data: ReleaseData, fileName: string, tabular: TabularFile): LoadDiagnostic[] {
+  return compareOrderAndTabular({ codes: data.codes, billable: data.billable, index: data.index, file: fileName }, codesFromTabular(tabular), tabular.file);
 }
 
 function fromOrder(order: OrderFile): ReleaseData {

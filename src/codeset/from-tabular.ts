@@ -71,6 +71,6 @@ export function compareOrderAndTabular(
   };
   push('xml-code-not-in-order', notInOrder, `code(s) formed from ${tabularFile} are not in ${order.file}`);
   push('order-code-not-in-xml', notInXml, `code(s) of ${order.file} are not in ${tabularFile} (neither as a <diag> nor formed with a 7th character)`);
-  push('xml-billable-mismatch', flagDiff, `code(s) are billable in one of ${order.file} and ${tabularFile} but a header in the other; the order file decides`);
+  push('xml-billable-mismatch', flagDiff, `code(s) are billable in one of ${order.file} and ${tabularFile} but a header in the other; the order and codes files decide`);
   return out;
 }

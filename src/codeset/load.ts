@@ -1,10 +1,12 @@
 import { ARTIFACT_VERSION, decodeRelease, decodeTabular, encodeRelease, encodeTabular, renameDiagnostics, type ReleaseArtifact, type SourceNames } from './artifact.js';
 import { ArtifactCache, sha256 } from './cache.js';
-import { Catalog } from './catalog.js';
+import { checkAddenda, type ReleaseAddenda } from './addenda-check.js';
+import { Catalog, previousReleaseId } from './catalog.js';
 import { ReleaseCodeSet, type TabularLookup } from './code-set.js';
-import { compileRelease } from './compile.js';
+import { checkAgainstTabular, compileRelease } from './compile.js';
 import { DataError, HOW_TO_GET_DATA } from './errors.js';
 import { releaseInfo } from './naming.js';
+import { parseCodesAddenda, parseOrderAddenda } from './read-addenda.js';
 import { parseCodesFile } from './read-codes.js';
 import { parseOrderFile } from './read-order.js';
 import { parseTabularXml, type TabularFile } from './read-tabular.js';
@@ -45,6 +47,7 @@ export async function loadCatalog(path?: string, options: LoadOptions = {}): Pro
   }
   const catalogDiagnostics = [...diagnostics];
   const sets = releases.map((g) => loader.release(g, groups));
+  loader.checkAddenda(sets);
   const tabularOnly = groups.filter((g) => !isRelease(g));
   for (const g of tabularOnly) catalogDiagnostics.push(...loader.tabular(g).diagnostics);
   return new Catalog(sets, catalogDiagnostics, tabularOnly.map((g) => g.id));
@@ -94,6 +97,8 @@ class Loader {
   private readonly releases = new Map<string, ReleaseArtifact>();
   private readonly tabulars = new Map<string, TabularHandle>();
   private readonly hashes = new WeakMap<SourceFile, string>();
+  /** Per loaded release: its content key and its group (for the addenda check). */
+  private readonly loaded = new WeakMap<ReleaseCodeSet, { key: string; group: SourceGroup }>();
 
   constructor(private readonly cache: ArtifactCache) {}
 
@@ -170,17 +175,17 @@ class Loader {
     const tabular = own ?? (borrowed ? this.tabular(borrowed) : undefined);
 
     const { order, codes } = group.files;
-    const parts = [
-      `order:${order ? this.hash(order) : '-'}`,
-      `codes:${codes ? this.hash(codes) : '-'}`,
-      // The own XML matters for the order-vs-XML check, or gives the codes when alone.
-      `tabular:${own ? this.hash(group.files.tabular!) : '-'}`,
-    ];
+    const fromXml = !order && !codes;
+    // Keyed by the text files only (the XML only when it gives the codes), so that
+    // byte-identical releases share one entry whether or not one of them ships an XML.
+    const parts = fromXml
+      ? [`tabular:${this.hash(group.files.tabular!)}`]
+      : [`order:${order ? this.hash(order) : '-'}`, `codes:${codes ? this.hash(codes) : '-'}`];
     const key = sha256(`release|v${ARTIFACT_VERSION}|${parts.join('|')}`);
     const names: SourceNames = {
       ...(order && { order: order.fileName }),
       ...(codes && { codes: codes.fileName }),
-      ...(own && { tabular: own.fileName }),
+      ...(fromXml && own && { tabular: own.fileName }),
     };
 
     let artifact = this.releases.get(key);
@@ -191,7 +196,7 @@ class Loader {
         const compiled = compileRelease({
           ...(order && { order: parseOrderFile(decodeText(order.bytes()), order.fileName) }),
           ...(codes && { codes: parseCodesFile(decodeText(codes.bytes()), codes.fileName) }),
-          ...(own && { tabular: own.file() }),
+          ...(fromXml && own && { tabular: own.file() }),
         });
         const bytes = encodeRelease(compiled.data, compiled.diagnostics, names);
         this.cache.write(key, 'release.bin', bytes);
@@ -204,6 +209,14 @@ class Loader {
     const info = releaseInfo(group.fiscalYear, group.update);
     const diagnostics = [...renameDiagnostics(artifact.diagnostics, artifact.names, names)];
     if (own) diagnostics.push(...own.diagnostics);
+    if (own && !fromXml) {
+      const mainFile = (order ?? codes)!.fileName;
+      diagnostics.push(
+        ...this.cachedCheck(`tabular-check|${key}|${this.hash(group.files.tabular!)}`, () =>
+          checkAgainstTabular(artifact.data, mainFile, own.file()),
+        ),
+      );
+    }
     if (borrowed && tabular) {
       diagnostics.push({
         level: 'info',
@@ -226,7 +239,69 @@ class Loader {
       tabular: tabular?.releaseId,
       tabularBorrowed: Boolean(borrowed),
     };
-    return new ReleaseCodeSet(info, provenance, artifact.data, diagnostics, tabular?.lookup);
+    const readAddenda = (): ReleaseAddenda => {
+      const { 'codes-addenda': ca, 'order-addenda': oa } = group.files;
+      return {
+        ...(ca && { codes: parseCodesAddenda(decodeText(ca.bytes()), ca.fileName) }),
+        ...(oa && { order: parseOrderAddenda(decodeText(oa.bytes()), oa.fileName) }),
+      };
+    };
+    const set = new ReleaseCodeSet(info, provenance, artifact.data, diagnostics, tabular?.lookup, readAddenda);
+    this.loaded.set(set, { key, group });
+    return set;
+  }
+
+  /**
+   * Checks each release's addenda against the release loaded before it, when that is the
+   * release the addenda compare against (see `previousReleaseId`). The result is cached by
+   * the content of both releases and of the addenda files. Findings go to the release's
+   * diagnostics.
+   */
+  checkAddenda(sets: readonly ReleaseCodeSet[]): void {
+    const sorted = [...sets].sort((a, b) => a.release.effectiveFrom.localeCompare(b.release.effectiveFrom));
+    for (let i = 0; i < sorted.length; i++) {
+      const cur = sorted[i]!;
+      const { group, key } = this.loaded.get(cur)!;
+      const files = [group.files['codes-addenda'], group.files['order-addenda']].filter((f): f is SourceFile => Boolean(f));
+      if (files.length === 0) continue;
+      const diagnostics = cur.diagnostics as LoadDiagnostic[];
+      diagnostics.push(...this.addendaFileDiagnostics(cur, files));
+      const prev = sorted[i - 1];
+      const against = previousReleaseId(cur, cur.addenda());
+      if (!prev || prev.release.fiscalYear !== Number(against.slice(2, 6))) {
+        diagnostics.push({
+          level: 'info',
+          kind: 'addenda-not-checked',
+          message: `the addenda of ${cur.release.id} compare it with ${against}, which is not loaded; they were not checked`,
+        });
+        continue;
+      }
+      const checkKey = `addenda-check|${this.loaded.get(prev)!.key}|${key}|${files.map((f) => this.hash(f)).join('|')}`;
+      diagnostics.push(...this.cachedCheck(checkKey, () => checkAddenda(prev.data, cur.data, cur.addenda())));
+    }
+  }
+
+  /** A consistency check whose findings are cached by the content of what it compares. */
+  private cachedCheck(what: string, run: () => LoadDiagnostic[]): LoadDiagnostic[] {
+    const key = sha256(`${what}|v${ARTIFACT_VERSION}`);
+    const cached = this.cache.read(key, 'check.json');
+    if (cached) {
+      try {
+        return JSON.parse(cached.toString('utf8')) as LoadDiagnostic[];
+      } catch {
+        // compute again
+      }
+    }
+    const found = run();
+    this.cache.write(key, 'check.json', JSON.stringify(found));
+    return found;
+  }
+
+  /** Malformed lines of the addenda files themselves. */
+  private addendaFileDiagnostics(set: ReleaseCodeSet, files: SourceFile[]): LoadDiagnostic[] {
+    void files;
+    const a = set.addenda();
+    return [...(a.codes?.diagnostics ?? []), ...(a.order?.diagnostics ?? [])];
   }
 }
 

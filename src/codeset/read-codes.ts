@@ -25,7 +25,8 @@ export function parseCodesFile(text: string, file = 'codes file'): CodesFile {
   const codes: string[] = [];
   const titles: string[] = [];
   const index = new Map<string, number>();
-  const firstLine = new Map<string, number>();
+  /** Line of each slot, to name the first line of a repeated code. */
+  const lineOfSlot: number[] = [];
 
   const total = forEachLine(text, (line, lineNo) => {
     if (line.trim() === '') return;
@@ -35,9 +36,9 @@ export function parseCodesFile(text: string, file = 'codes file'): CodesFile {
     }
     const title = line.slice(8).trim();
     if (title === '') return problems.add(lineNo, `code ${code} has no title`);
-    const seen = firstLine.get(code);
-    if (seen !== undefined) return problems.add(lineNo, `code ${code} is listed again (first on line ${seen})`);
-    firstLine.set(code, lineNo);
+    const seen = index.get(code);
+    if (seen !== undefined) return problems.add(lineNo, `code ${code} is listed again (first on line ${lineOfSlot[seen]})`);
+    lineOfSlot.push(lineNo);
     index.set(code, codes.length);
     codes.push(code);
     titles.push(title);

@@ -42,14 +42,15 @@ export function parseOrderFile(text: string, file = 'order file'): OrderFile {
   const shortTitles: string[] = [];
   const titles: string[] = [];
   const index = new Map<string, number>();
-  const firstLine = new Map<string, number>();
+  /** Line of each slot, to name the first line of a repeated code. */
+  const lineOfSlot: number[] = [];
   let gaps = 0;
   let firstGap: number | undefined;
 
   const total = forEachLine(text, (line, lineNo) => {
     if (line.trim() === '') return;
     const w = line.indexOf(' ');
-    if (w < 5 || !/^\d+$/.test(line.slice(0, w))) {
+    if (w < 5 || !allDigits(line, w)) {
       return problems.add(lineNo, 'expected a zero-filled order number in columns 1-5');
     }
     if (line.length < w + 73) return problems.add(lineNo, `line too short (${line.length} characters) for the fixed columns`);
@@ -65,15 +66,15 @@ export function parseOrderFile(text: string, file = 'order file'): OrderFile {
     const shortTitle = line.slice(w + 11, w + 71).trim();
     const title = line.slice(w + 72).trim();
     if (shortTitle === '' || title === '') return problems.add(lineNo, `code ${code} has an empty title`);
-    const seen = firstLine.get(code);
-    if (seen !== undefined) return problems.add(lineNo, `code ${code} is listed again (first on line ${seen})`);
+    const seen = index.get(code);
+    if (seen !== undefined) return problems.add(lineNo, `code ${code} is listed again (first on line ${lineOfSlot[seen]})`);
     const order = Number(line.slice(0, w));
     const prev = orders.length ? orders[orders.length - 1]! : 0;
     if (order !== prev + 1) {
       gaps++;
       firstGap ??= lineNo;
     }
-    firstLine.set(code, lineNo);
+    lineOfSlot.push(lineNo);
     index.set(code, codes.length);
     codes.push(code);
     flags.push(flag);
@@ -109,4 +110,13 @@ export function parseOrderFile(text: string, file = 'order file'): OrderFile {
 /** Reads and parses an order file from disk. */
 export function readOrderFile(path: string): OrderFile {
   return parseOrderFile(decodeText(readFileSync(path)), basename(path));
+}
+
+/** True when the first `n` characters are digits (cheaper than a regex on 98k lines). */
+function allDigits(line: string, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

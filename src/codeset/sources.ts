@@ -196,5 +196,5 @@ function scanZip(path: string, shown: string, size: number, limits: ZipLimits): 
 }
 
 function mb(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB`;
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
 }

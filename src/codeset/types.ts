@@ -192,6 +192,12 @@ export interface CodeChange {
   change: 'added' | 'deleted' | 'title-revised' | 'became-header' | 'became-billable';
   oldTitle?: string;
   newTitle?: string;
+  /**
+   * Where the change was seen: by comparing two loaded releases ('releases', the default when
+   * absent), or only in the addenda of the earliest loaded release, whose predecessor is not
+   * loaded ('addenda').
+   */
+  source?: 'releases' | 'addenda';
 }
 
 /** Answer to "is code C valid on date D". */

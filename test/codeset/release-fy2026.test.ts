@@ -189,3 +189,42 @@ describe('catalog', () => {
     expect(catalog.changes('Z23')).toEqual([]);
   });
 });
+
+describe('FY2026 addenda', () => {
+  it('the 487 codes added and the 28 deleted agree with the codes addenda file', () => {
+    const before = catalog.release('fy2025-apr')!;
+    const billableIn = (r: ReleaseCodeSet): Set<string> => new Set([...r.nodes()].filter((n) => n.billable).map((n) => n.code));
+    const old = billableIn(before);
+    const now = billableIn(fy2026);
+    const added = [...now].filter((c) => !old.has(c));
+    const removed = [...old].filter((c) => !now.has(c));
+
+    const { codes } = fy2026.addenda();
+    const listed = (action: string): string[] => codes!.entries.filter((e) => e.action === action).map((e) => e.code);
+    expect(listed('add')).toHaveLength(487);
+    expect(listed('delete')).toHaveLength(28);
+    expect(listed('revise-to')).toHaveLength(38);
+    expect(new Set(listed('add'))).toEqual(new Set(added));
+    expect(new Set(listed('delete'))).toEqual(new Set(removed));
+    expect(codes!.summary.codes).toMatchObject({ before: { count: 74_260 }, after: { count: 74_719 }, additions: 487, deletions: 28, revisions: 38 });
+
+    // 12 of the 28 are gone; the other 16 stayed as headers.
+    const gone = removed.filter((c) => !fy2026.has(c));
+    expect(gone.sort()).toEqual(['S301XXA', 'S301XXD', 'S301XXS', 'T7807XA', 'T7807XD', 'T7807XS', 'T7808XA', 'T7808XD', 'T7808XS', 'T781XXA', 'T781XXD', 'T781XXS']);
+  });
+
+  it('the order addenda have the verified counts; the load found no disagreement', () => {
+    const { order } = fy2026.addenda();
+    const count = (action: string): number => order!.entries.filter((e) => e.action === action).length;
+    expect([count('add'), count('delete'), count('revise-from'), count('revise-to')]).toEqual([630, 28, 45, 45]);
+    expect(order!.entries.filter((e) => e.code === 'B880').map((e) => [e.action, e.billable])).toEqual([['delete', true], ['add', false]]);
+    expect(fy2026.diagnostics.filter((d) => d.kind.startsWith('addenda'))).toEqual([]);
+  });
+
+  it('the earliest release\'s addenda tell what came in with FY2025', () => {
+    expect(catalog.changes('E10.A0')).toEqual([
+      { code: 'E10A0', from: 'fy2024-oct', to: 'fy2025-oct', source: 'addenda', change: 'added', newTitle: 'Type 1 diabetes mellitus, presymptomatic, unspecified' },
+    ]);
+    expect(catalog.release('fy2025-oct')!.diagnostics).toContainEqual(expect.objectContaining({ kind: 'addenda-not-checked' }));
+  });
+});

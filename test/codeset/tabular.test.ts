@@ -8,7 +8,7 @@ import { parseTabularXml, readTabularFile } from '../../src/codeset/read-tabular
 import { TabularIndex } from '../../src/codeset/tabular-index.js';
 import { repoRoot } from '../helpers/data.js';
 
-const FIXTURE = resolve(repoRoot, 'fixtures/codeset/tabular/icd10cm_tabular_2031.xml');
+const FIXTURE = resolve(repoRoot, 'fixtures/codeset/releases/fy2031-oct/icd10cm_tabular_2031.xml');
 const file = readTabularFile(FIXTURE);
 const index = new TabularIndex(file, 'fy2031-oct');
 

@@ -1,0 +1,152 @@
+/**
+ * Code-set benchmark: for FY2026, the cold parse (raw release files → CodeSet, no cache), the
+ * warm load (compiled cache → CodeSet) and the resident memory with that one release loaded;
+ * plus the whole catalog warm and the first notes lookup (which loads the Tabular List).
+ *
+ *   node --expose-gc --import tsx bench/codeset.ts
+ *
+ * Data: DXLINT_DATA or ../shared/icd10cm beside the repository. The cache used is a fresh
+ * temporary folder, removed afterwards, so the numbers do not depend on the user's cache.
+ * Memory is measured in a separate process that does nothing but the warm load, after a
+ * full garbage collection.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadCatalog, loadRelease } from '../src/codeset/index.js';
+
+export interface CodesetBenchResult {
+  /** Release measured, e.g. 'fy2026-oct'. */
+  release: string;
+  /** Entries in it. */
+  entries: number;
+  runs: number;
+  /** Median: raw files → CodeSet, cache off. */
+  coldParseMs: number;
+  /** Median: compiled cache → CodeSet (sources are still read and hashed for the cache key). */
+  warmLoadMs: number;
+  /** Median: every release under the data folder, from the cache. */
+  catalogWarmMs: number;
+  /** The first notes() call after a warm catalog load (loads and indexes the Tabular List). */
+  firstNotesMs: number;
+  /** Resident set size of a process holding the one release, after a full GC. */
+  rssMb: number;
+  heapUsedMb: number;
+  /** The same with the whole catalog loaded and its Tabular List in use. */
+  catalogRssMb: number;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function dataRoot(): string {
+  return process.env.DXLINT_DATA ?? resolve(repoRoot, '../shared/icd10cm');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** Runs the benchmark and returns the numbers (also used by the project-wide bench). */
+export async function benchCodeset(options: { dataRoot?: string; runs?: number } = {}): Promise<CodesetBenchResult> {
+  const root = options.dataRoot ?? dataRoot();
+  const runs = options.runs ?? 5;
+  const folder = resolve(root, 'fy2026-oct');
+  const cacheDir = mkdtempSync(resolve(tmpdir(), 'dxlint-bench-'));
+  try {
+    const release = await loadRelease(folder, { cache: false });
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i++) cold.push(await time(() => loadRelease(folder, { cache: false })));
+
+    await loadRelease(folder, { cacheDir }); // compile once
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) warm.push(await time(() => loadRelease(folder, { cacheDir })));
+
+    await loadCatalog(root, { cacheDir }); // compile the other releases and the Tabular List
+    const catalog: number[] = [];
+    const notes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let loaded: Awaited<ReturnType<typeof loadCatalog>> | undefined;
+      catalog.push(await time(async () => (loaded = await loadCatalog(root, { cacheDir }))));
+      const latest = loaded!.releases.at(-1)!;
+      notes.push(await time(async () => latest.notes('Z00.129')));
+    }
+
+    const one = measureInChild(['one', folder, cacheDir]);
+    const all = measureInChild(['catalog', root, cacheDir]);
+    return {
+      release: release.release.id,
+      entries: release.size,
+      runs,
+      coldParseMs: median(cold),
+      warmLoadMs: median(warm),
+      catalogWarmMs: median(catalog),
+      firstNotesMs: median(notes),
+      rssMb: one.rssMb,
+      heapUsedMb: one.heapUsedMb,
+      catalogRssMb: all.rssMb,
+    };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts this file again in memory-measuring mode and reads its one JSON line. */
+function measureInChild(args: string[]): { rssMb: number; heapUsedMb: number } {
+  const self = fileURLToPath(import.meta.url);
+  const execArgv = process.execArgv.includes('--expose-gc') ? process.execArgv : ['--expose-gc', ...process.execArgv];
+  const child = spawnSync(process.execPath, [...execArgv, self, '--measure-memory', ...args], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`memory measurement failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rssMb: number; heapUsedMb: number };
+}
+
+async function measureMemory(mode: string, path: string, cacheDir: string): Promise<void> {
+  // Keep what was loaded reachable while measuring.
+  const kept: unknown[] = [];
+  if (mode === 'one') {
+    kept.push(await loadRelease(path, { cacheDir }));
+  } else {
+    const catalog = await loadCatalog(path, { cacheDir });
+    catalog.releases.at(-1)!.notes('Z00.129');
+    kept.push(catalog);
+  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20, kept: kept.length })}\n`);
+}
+
+function table(r: CodesetBenchResult): string {
+  const rows: [string, string][] = [
+    ['release', `${r.release} (${r.entries.toLocaleString('en-US')} entries)`],
+    ['cold parse (raw files → CodeSet)', `${r.coldParseMs.toFixed(0)} ms`],
+    ['warm load (cache → CodeSet)', `${r.warmLoadMs.toFixed(0)} ms`],
+    ['RSS, one release loaded', `${r.rssMb.toFixed(0)} MB (heap ${r.heapUsedMb.toFixed(0)} MB)`],
+    ['catalog warm (3 releases)', `${r.catalogWarmMs.toFixed(0)} ms`],
+    ['first notes() (loads the Tabular List)', `${r.firstNotesMs.toFixed(0)} ms`],
+    ['RSS, catalog + Tabular List', `${r.catalogRssMb.toFixed(0)} MB`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const at = process.argv.indexOf('--measure-memory');
+  if (at >= 0) {
+    const [mode, path, cacheDir] = process.argv.slice(at + 1);
+    await measureMemory(mode!, path!, cacheDir!);
+  } else {
+    const result = await benchCodeset();
+    process.stdout.write(`Code set (median of ${result.runs} runs, node ${process.version}):\n${table(result)}\n`);
+  }
+}
