@@ -2,7 +2,7 @@ import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, judgeable, type DxRef } from './claim-codes.js';
+import { describeAll, diagnosesWhere, dxRef, judgeable, memoByCode, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -23,13 +23,15 @@ const NONE: CodeFirstFact = Object.freeze({ later: [], laterCount: 0, laterCodes
  * not carry, and reading them for every T36-T50 code would flag poisonings and underdosings.
  * A reference that covers the code itself is dropped (a note cannot ask a code to precede itself).
  */
-export function codeFirstRefs(codeSet: CodeSet, code: string): CodeRef[] {
-  const out: CodeRef[] = [];
-  for (const note of codeSet.notes(code, 'codeFirst') as readonly Note[]) {
-    if (note.scope === 'section' || note.scope === 'chapter') continue;
-    for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
-  }
-  return out;
+export function codeFirstRefs(codeSet: CodeSet, code: string): readonly CodeRef[] {
+  return memoByCode(codeSet, 'codeFirst', code, () => {
+    const out: CodeRef[] = [];
+    for (const note of codeSet.notes(code, 'codeFirst') as readonly Note[]) {
+      if (note.scope === 'section' || note.scope === 'chapter') continue;
+      for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
+    }
+    return out;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, judgeable, tableOf, type DxRef } from './claim-codes.js';
+import { describeAll, diagnosesWhere, dxRef, judgeable, memoByCode, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `excludes1` fact. */
 export interface Excludes1Fact {
@@ -21,13 +21,15 @@ const NONE: Excludes1Fact = Object.freeze({ partners: [], count: 0, partnerCodes
  * ancestors', its section's and chapter's), without references that cover the code itself (a
  * note cannot exclude the code it is written for).
  */
-export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'excludes2', codeLevelOnly = false): CodeRef[] {
-  const out: CodeRef[] = [];
-  for (const note of codeSet.notes(code, kind)) {
-    if (codeLevelOnly && note.scope !== undefined && note.scope !== 'code') continue;
-    for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
-  }
-  return out;
+export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'excludes2', codeLevelOnly = false): readonly CodeRef[] {
+  return memoByCode(codeSet, `${kind}${codeLevelOnly ? ':code' : ''}`, code, () => {
+    const out: CodeRef[] = [];
+    for (const note of codeSet.notes(code, kind)) {
+      if (codeLevelOnly && note.scope !== undefined && note.scope !== 'code') continue;
+      for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
+    }
+    return out;
+  });
 }
 
 /**

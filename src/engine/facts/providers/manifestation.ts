@@ -1,6 +1,6 @@
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { judgeable } from './claim-codes.js';
+import { judgeable, memoByCode } from './claim-codes.js';
 
 /** The `manifestation` fact. */
 export interface ManifestationFact {
@@ -32,8 +32,11 @@ export const manifestation: FactProvider<'diagnosis', ManifestationFact> = {
   },
   compute(ctx, dx: DxFacts) {
     if (!judgeable(dx) || !ctx.codeSet) return { is: false, titleSaysElsewhere: false, hasCodeFirst: false };
-    const titleSaysElsewhere = ELSEWHERE.test(dx.title ?? '');
-    const hasCodeFirst = ctx.codeSet.notes(dx.code, 'codeFirst').length > 0;
-    return { is: titleSaysElsewhere && hasCodeFirst, titleSaysElsewhere, hasCodeFirst };
+    const codeSet = ctx.codeSet;
+    return memoByCode(codeSet, 'manifestation', dx.code, () => {
+      const titleSaysElsewhere = ELSEWHERE.test(dx.title ?? '');
+      const hasCodeFirst = codeSet.notes(dx.code, 'codeFirst').length > 0;
+      return Object.freeze({ is: titleSaysElsewhere && hasCodeFirst, titleSaysElsewhere, hasCodeFirst });
+    });
   },
 };
