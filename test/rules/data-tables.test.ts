@@ -31,7 +31,16 @@ function table(name: string): any {
   return JSON.parse(readFileSync(path.join(repoRoot, 'data', `${name}.json`), 'utf8'));
 }
 
-const tables = ['first-listed-only', 'secondary-only', 'age-ranges', 'sex-specific'] as const;
+const tables = [
+  'first-listed-only',
+  'secondary-only',
+  'age-ranges',
+  'sex-specific',
+  'routine-exams',
+  'obstetric-groups',
+  'excludes1-covered',
+  'excludes1-allowed',
+] as const;
 
 let fy2026: OrderRow[];
 let fy2025: OrderRow[];
@@ -59,7 +68,7 @@ describe.each(tables)('data/%s.json', (name) => {
   it('names only codes that exist in FY2026 and FY2025', () => {
     for (const rows of [fy2026, fy2025]) {
       for (const entry of data.entries) {
-        for (const text of [...(entry.refs ?? []), ...(entry.except ?? [])] as string[]) {
+        for (const text of [...(entry.refs ?? []), ...(entry.except ?? []), ...(entry.partners ?? [])] as string[]) {
           const ref = codeRef(text);
           expect(rows.some((r) => matchesRef(ref, r.code)), `${name}: ${text}`).toBe(true);
           // a range must have both ends in the code set, or it could silently cover nothing new

@@ -23,6 +23,14 @@ tester.run('excludes1', ruleFile('excludes1'), {
     { name: 'the same code twice is the duplicate rule\'s', claim: prof(['K52.9', 'K52.9'], f) },
     { name: 'Z33.1 with a Chapter 15 code: reported by pregnancy-incidental-with-obstetric', claim: prof(['S93.401A', 'Z33.1', 'O99.891'], f) },
     { name: 'Z34 with a Chapter 15 code: reported by routine-prenatal-with-obstetric', claim: prof(['Z34.82', 'O26.892'], f) },
+    {
+      name: 'dizziness with bipolar disorder: the R40-R46 note on F01-F99 is an Excludes2 in the Tabular we hold',
+      claim: prof(['F31.9', 'R42'], f),
+    },
+    {
+      name: 'stroke sequela (I69) with a current traumatic hemorrhage (S06): allowed by the NCHS clarification (data/excludes1-allowed.json)',
+      claim: prof(['S06.5X0A', 'I69.351'], f),
+    },
   ],
   invalid: [
     {
@@ -79,9 +87,9 @@ tester.run('excludes1', ruleFile('excludes1'), {
       ],
     },
     {
-      name: 'unrelated conditions are still reported (the exception needs the record): current traumatic hemorrhage with stroke sequela',
-      claim: prof(['S06.5X0A', 'I69.351'], f),
-      findings: [{ position: 1, severity: 'warning', related: [{ position: 2, code: 'I69.351' }] }],
+      name: 'unrelated conditions are still reported (the exception needs the record): an acute stroke hemorrhage (I61.9) with a traumatic one (S06.5X0A) is not the allowed I69 pair',
+      claim: prof(['S06.5X0A', 'I61.9'], f),
+      findings: [{ position: 1, severity: 'warning', related: [{ position: 2, code: 'I61.9' }] }],
     },
   ],
 });

@@ -42,8 +42,11 @@ function names(codeSet: CodeSet, a: string, b: string, kind: 'excludes1' | 'excl
   return noteRefs(codeSet, a, kind, kind === 'excludes2').some((r) => matchesRef(r, b));
 }
 
-/** Pairs a dedicated rule already reports (data/excludes1-covered.json), in either order. */
-function covered(table: DataTable | undefined, a: string, b: string): boolean {
+/**
+ * A pair listed in a pair table, in either order: data/excludes1-covered.json (a dedicated rule
+ * reports it) or data/excludes1-allowed.json (an official clarification allows it).
+ */
+function listedPair(table: DataTable | undefined, a: string, b: string): boolean {
   if (!table) return false;
   for (const entry of table.entries) {
     const partners = ((entry.data.partners as string[] | undefined) ?? []).map(codeRef);
@@ -60,7 +63,8 @@ function covered(table: DataTable | undefined, a: string, b: string): boolean {
  * to the duplicate rule. When the other side's notes call the pair Excludes2 (both may be
  * coded), the classification contradicts itself and the pair is not reported: Z01 has an
  * Excludes1 for Z00.0- while Z00 has an Excludes2 for Z01.81-, and a preprocedural exam with a
- * general exam is a legitimate pair.
+ * general exam is a legitimate pair. Pairs of data/excludes1-covered.json and
+ * data/excludes1-allowed.json are left out too.
  */
 export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
   name: 'excludes1',
@@ -74,13 +78,14 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
   compute(ctx, dx: DxFacts) {
     const codeSet = ctx.codeSet;
     if (!codeSet || !judgeable(dx) || dx.duplicateOf > 0) return NONE;
-    const skip = tableOf(ctx, 'excludes1-covered');
+    const covers = tableOf(ctx, 'excludes1-covered');
+    const allows = tableOf(ctx, 'excludes1-allowed');
     const partners = diagnosesWhere(ctx, (d) => {
       if (d.position <= dx.position || d.code === dx.code) return false;
       const excluded = names(codeSet, dx.code, d.code, 'excludes1') || names(codeSet, d.code, dx.code, 'excludes1');
       if (!excluded) return false;
       const allowed = names(codeSet, dx.code, d.code, 'excludes2') || names(codeSet, d.code, dx.code, 'excludes2');
-      return !allowed && !covered(skip, dx.code, d.code);
+      return !allowed && !listedPair(covers, dx.code, d.code) && !listedPair(allows, dx.code, d.code);
     }).map(dxRef);
     return { partners, count: partners.length, partnerCodes: describeAll(partners) };
   },
