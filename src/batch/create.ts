@@ -37,11 +37,12 @@ function defaultWorkerFile(): string {
   return file;
 }
 
-/** A TypeScript worker needs a loader in its thread (tests and benchmarks run from source). */
+/**
+ * A TypeScript worker needs a loader in its thread (tests and benchmarks run from source).
+ * Only the loader is passed: flags such as --expose-gc or --cpu-prof are refused in workers.
+ */
 function execArgvFor(file: string): string[] | undefined {
-  if (extname(file) !== '.ts') return undefined;
-  const argv = process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof'));
-  return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
+  return extname(file) === '.ts' ? ['--import', 'tsx'] : undefined;
 }
 
 function positiveInt(value: number | undefined, fallback: number, what: string): number {
@@ -75,7 +76,7 @@ export async function createBatchValidator(options: BatchOptions = {}): Promise<
     minThreads: threads,
     maxThreads: threads,
     // Workers hold a loaded code set: never let an idle one exit and reload it later.
-    idleTimeout: Number.MAX_SAFE_INTEGER,
+    idleTimeout: Infinity,
     workerData: workerOptions satisfies BatchWorkerOptions,
     ...(execArgv ? { execArgv } : {}),
   });

@@ -1,0 +1,75 @@
+import { Bench } from 'tinybench';
+import type { Report } from '../src/report/types.js';
+
+/** Anything with the validator's `validate`. */
+export interface Checks {
+  validate(input: unknown): Promise<Report> | Report;
+}
+
+export interface SingleResult {
+  /** Claims per second on one thread (tinybench, blocks of claims per iteration). */
+  claimsPerSec: number;
+  /** Per-claim latency over `latencyClaims` claims, each timed on its own (µs). */
+  p50Us: number;
+  p99Us: number;
+  meanUs: number;
+  /** Share of the timed claims whose report had at least one finding or input error. */
+  withFindings: number;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * Throughput with tinybench (each iteration checks a block of claims, cycling through the
+ * workload, so tinybench's own per-iteration cost is negligible) and per-claim latency with
+ * process.hrtime.bigint() around each validate() call.
+ */
+export async function benchSingle(
+  validator: Checks,
+  claims: readonly unknown[],
+  options: { timeMs?: number; latencyClaims?: number; block?: number; warmup?: number } = {},
+): Promise<SingleResult> {
+  const block = options.block ?? 100;
+  const count = Math.min(options.latencyClaims ?? 20_000, claims.length);
+  let at = 0;
+  const next = () => {
+    const c = claims[at]!;
+    at = at + 1 === claims.length ? 0 : at + 1;
+    return c;
+  };
+
+  // Warm-up: let the JIT and the code set's lazy indexes settle before anything is timed.
+  for (let i = 0; i < (options.warmup ?? Math.min(claims.length, 5000)); i++) await validator.validate(next());
+
+  const times = new Float64Array(count);
+  let withFindings = 0;
+  at = 0;
+  for (let i = 0; i < count; i++) {
+    const c = next();
+    const t0 = process.hrtime.bigint();
+    const r = await validator.validate(c);
+    times[i] = Number(process.hrtime.bigint() - t0) / 1000;
+    if (r.findings.length > 0 || r.inputErrors) withFindings++;
+  }
+  const sorted = times.slice().sort();
+  let sum = 0;
+  for (const t of times) sum += t;
+
+  const bench = new Bench({ time: options.timeMs ?? 3000, iterations: 20, warmup: false });
+  bench.add('validate', async () => {
+    for (let i = 0; i < block; i++) await validator.validate(next());
+  });
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (result.state !== 'completed') throw new Error(`tinybench: task ended in state ${result.state}`);
+
+  return {
+    claimsPerSec: (block * 1000) / result.latency.mean,
+    p50Us: quantile(sorted, 0.5),
+    p99Us: quantile(sorted, 0.99),
+    meanUs: sum / count,
+    withFindings: withFindings / count,
+  };
+}
