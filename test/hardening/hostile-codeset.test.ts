@@ -1,0 +1,161 @@
+/**
+ * Hostile release files: each one gets a specific error (or a warning naming the line) in
+ * bounded time and memory, and nothing in them is expanded or fetched. The small files are in
+ * fixtures/hostile/ (see its README); the big ones are generated here in a temporary folder.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataError, FormatError, loadRelease } from '../../src/codeset/index.js';
+import { repoRoot } from '../helpers/data.js';
+
+const hostile = (name: string) => resolve(repoRoot, 'fixtures/hostile', name);
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'dxlint-hostile-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A folder in the temp dir holding one file. */
+function folderWith(name: string, file: string, content: string | Uint8Array): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), content);
+  return dir;
+}
+
+/** Loads (no cache) and returns the error thrown, with the time and heap growth it cost. */
+async function failure(path: string, options: Parameters<typeof loadRelease>[1] = {}) {
+  const heap = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  let error: unknown;
+  try {
+    await loadRelease(path, { cache: false, ...options });
+  } catch (err) {
+    error = err;
+  }
+  return { error: error as DataError | undefined, ms: performance.now() - t, heapMb: (process.memoryUsage().heapUsed - heap) / 2 ** 20 };
+}
+
+describe('Tabular List XML', () => {
+  it('refuses a DOCTYPE with nested entities (billion laughs) before parsing, without expanding anything', async () => {
+    const { error, ms, heapMb } = await failure(hostile('xml-billion-laughs'));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/icd10cm_tabular_2031\.xml: DOCTYPE and ENTITY declarations are not allowed/);
+    // 10^9 "lol"s would be gigabytes; refusing costs nothing.
+    expect(ms).toBeLessThan(2000);
+    expect(heapMb).toBeLessThan(50);
+  });
+
+  it('refuses an external entity (XXE) the same way; the referenced file is never read', async () => {
+    const { error } = await failure(hostile('xml-external-entity'));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/DOCTYPE and ENTITY declarations are not allowed/);
+    expect(error!.message).not.toMatch(/root:/);
+  });
+
+  it('gives a FormatError naming the file for a truncated XML', async () => {
+    const { error } = await failure(hostile('xml-truncated'));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toContain('icd10cm_tabular_2031.xml');
+  });
+
+  it('refuses 50,000 nested <diag> levels quickly, with no stack overflow', async () => {
+    const dir = folderWith(
+      'deep',
+      'icd10cm_tabular_2031.xml',
+      `<?xml version="1.0"?><ICD10CM.tabular><version>2031</version>${'<diag><name>Z00</name><desc>x</desc>'.repeat(50_000)}${'</diag>'.repeat(50_000)}</ICD10CM.tabular>`,
+    );
+    const { error, ms } = await failure(dir);
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/icd10cm_tabular_2031\.xml: not a readable XML file/);
+    expect(error).not.toBeInstanceOf(RangeError);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('refuses binary garbage named like a Tabular List', async () => {
+    const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256);
+    const { error } = await failure(folderWith('binary', 'icd10cm_tabular_2031.xml', bytes));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toContain('icd10cm_tabular_2031.xml');
+  });
+
+  it('decodes only the XML escapes: an undeclared entity stays literal text', async () => {
+    const dir = folderWith(
+      'escapes',
+      'icd10cm_tabular_2031.xml',
+      '<?xml version="1.0"?><ICD10CM.tabular><version>2031</version><chapter><name>21</name><desc>Factors (Z00-Z99)</desc>' +
+        '<section id="Z00-Z13"><desc>Persons (Z00-Z13)</desc><diag><name>Z00</name><desc>a &amp;lt; b &#65; &xxe;</desc></diag></section></chapter></ICD10CM.tabular>',
+    );
+    const set = await loadRelease(dir, { cache: false });
+    expect(set.get('Z00')?.title).toBe('a &lt; b A &xxe;');
+  });
+});
+
+describe('codes and order files', () => {
+  it('refuses a codes file whose lines are mostly garbage, naming the file and the first bad line', async () => {
+    const { error } = await failure(hostile('codes-mostly-garbage'));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/icd10cm-codes-2031\.txt: 12 of 14 lines are not valid codes-file lines \(line 2: /);
+    expect((error as FormatError).line).toBe(2);
+  });
+
+  it('loads a codes file with two garbage lines and reports each line', async () => {
+    const set = await loadRelease(hostile('codes-some-garbage'), { cache: false });
+    expect(set.billableCount).toBe(7);
+    const bad = set.diagnostics.filter((d) => d.kind === 'malformed-line');
+    expect(bad.map((d) => d.line)).toEqual([3, 6]);
+    for (const d of bad) expect(d.message).toMatch(/^icd10cm-codes-2031\.txt line \d: .*the line was skipped$/);
+    expect(set.get('Z00.129')?.billable).toBe(true);
+  });
+
+  it('refuses an order file whose lines are mostly garbage, naming the file and the first bad line', async () => {
+    const { error } = await failure(hostile('order-mostly-garbage'));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/icd10cm-order-2031\.txt: \d+ of 12 lines are not valid order-file lines \(line 2: /);
+    expect((error as FormatError).line).toBe(2);
+  });
+
+  it('refuses a 20 MB codes file with no line break in bounded time', async () => {
+    const { error, ms } = await failure(folderWith('one-line', 'icd10cm-codes-2031.txt', 'Z'.repeat(20_000_000)));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/icd10cm-codes-2031\.txt: 1 of 1 lines/);
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('zips', () => {
+  it('refuses a zip whose release file would inflate past the limit, before inflating it', async () => {
+    // 12 MB of code lines deflate to about 35 KB.
+    const big = strToU8('A000    Cholera due to Vibrio cholerae 01, biovar cholerae\r\n'.repeat(200_000));
+    const file = join(tmp, 'bomb.zip');
+    writeFileSync(file, zipSync({ 'icd10cm-codes-2031.txt': big }, { level: 9 }));
+    const { error, heapMb } = await failure(file, { maxInflatedBytes: 1024 * 1024 });
+    expect(error).toBeInstanceOf(DataError);
+    expect(error!.message).toBe('bomb.zip: its release files would inflate to more than 1 MB; refusing to read it');
+    expect(heapMb).toBeLessThan(8);
+  });
+
+  it('refuses a zip listing too many entries', async () => {
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 50; i++) entries[`f${i}.txt`] = strToU8('x');
+    const file = join(tmp, 'many.zip');
+    writeFileSync(file, zipSync(entries));
+    const { error } = await failure(file, { maxEntries: 10 });
+    expect(error).toBeInstanceOf(DataError);
+    expect(error!.message).toBe('many.zip: the zip lists more than 10 entries; refusing to read it');
+  });
+
+  it('refuses a file named .zip that is not a zip', async () => {
+    const file = join(tmp, 'fake.zip');
+    writeFileSync(file, 'PK\u0003\u0004 this is not a zip at all'.repeat(10));
+    const { error } = await failure(file);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error!.message).toMatch(/^fake\.zip: not a readable zip/);
+  });
+});
