@@ -6,6 +6,15 @@ import { prof, realTester, ruleFile } from './setup.js';
  * Tabular List XML.
  */
 const tester = realTester();
+/** An inpatient claim whose diagnoses carry qualifiers ([code, qualifier]). */
+const inpatient = (dx: [string, string?][], patient?: Record<string, string>) => ({
+  type: 'institutional',
+  setting: 'inpatient',
+  statementFrom: '2025-11-01',
+  statementThrough: '2025-11-03',
+  ...(patient ? { patient } : {}),
+  diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
+});
 const f = { patient: { birthDate: '1985-02-11', sex: 'F' } };
 const kid = { patient: { birthDate: '2025-10-30', sex: 'M' } };
 
@@ -19,6 +28,8 @@ tester.run('excludes1', ruleFile('excludes1'), {
     { name: 'Excludes2 at Z36: routine prenatal care (Z34)', claim: prof(['Z34.82', 'Z36.3'], f) },
     { name: 'the section range Z30-Z36 does not reach Z37', claim: prof(['Z00.00', 'Z37.0'], f) },
     { name: 'K58.9 with a code outside K50-K52', claim: prof(['K58.9', 'K21.9'], f) },
+    { name: 'an admitting diagnosis is not coded together with the final ones (K58.9 admitting, K52.9 principal)', claim: inpatient([['K52.9', 'principal'], ['K58.9', 'admitting']]) },
+    { name: 'a reason-for-visit code likewise', claim: inpatient([['K52.9', 'principal'], ['R19.7', 'reason-for-visit']]) },
     { name: 'G63 excludes diabetic polyneuropathy only "with .42": E11.40 is not E11.42', claim: prof(['E11.40', 'G63'], f) },
     { name: 'the same code twice is the duplicate rule\'s', claim: prof(['K52.9', 'K52.9'], f) },
     { name: 'Z33.1 with a Chapter 15 code: reported by pregnancy-incidental-with-obstetric', claim: prof(['S93.401A', 'Z33.1', 'O99.891'], f) },
@@ -50,6 +61,11 @@ tester.run('excludes1', ruleFile('excludes1'), {
       name: 'the note is on the later code: reported on the earlier one',
       claim: prof(['Z02.1', 'Z00.00'], f),
       findings: [{ position: 1, severity: 'warning', related: [{ position: 2, code: 'Z00.00' }] }],
+    },
+    {
+      name: 'the same pair as principal and other diagnosis is reported',
+      claim: inpatient([['K52.9', 'principal'], ['K58.9', 'other']]),
+      findings: [{ position: 1, severity: 'warning', related: [{ position: 2, code: 'K58.9' }] }],
     },
     {
       name: 'section note K50-K52: irritable bowel syndrome (K58.-)',

@@ -6,6 +6,16 @@ import { prof, realTester, ruleFile } from './setup.js';
  */
 const tester = realTester();
 const child = { patient: { birthDate: '2019-05-02', sex: 'F' } };
+/** An inpatient claim whose diagnoses carry qualifiers ([code, qualifier]). */
+const inpatient = (dx: [string, string?][], patient?: Record<string, string>) => ({
+  type: 'institutional',
+  setting: 'inpatient',
+  statementFrom: '2025-11-01',
+  statementThrough: '2025-11-03',
+  ...(patient ? { patient } : {}),
+  diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
+});
+
 const second = (code: string) => ({ position: 2, severity: 'warning' as const, message: new RegExp(`^${code.replace('.', '\\.')} is in position 2, but it may only be reported as the principal/first-listed diagnosis`) });
 
 tester.run('first-listed-only', ruleFile('first-listed-only'), {
@@ -25,11 +35,16 @@ tester.run('first-listed-only', ruleFile('first-listed-only'), {
     { name: 'Z23 is not on the list', claim: prof(['J06.9', 'Z23']) },
     { name: 'an unknown code under Z00 (Z00.1290) is left to code-unknown', claim: prof(['J45.909', 'Z00.1290']) },
     { name: 'a malformed code is left to code-format', claim: prof(['J45.909', 'Z00-129']) },
+    {
+      name: 'an admitting diagnosis has its own field: Z51.11 admitting with a cancer principal',
+      claim: inpatient([['C50.911', 'principal'], ['E86.0', 'other'], ['Z51.11', 'admitting']]),
+    },
   ],
   invalid: [
     { name: 'z00129 (lower-case, undotted) second is Z00.129', claim: prof(['J45.909', 'z00129'], child), findings: [second('Z00.129')] },
     { name: 'Z23 before the child exam: the exam is out of position 1', claim: prof(['Z23', 'Z00.129'], child), findings: [second('Z00.129')] },
     { name: 'chemotherapy encounter second', claim: prof(['C50.911', 'Z51.11']), findings: [second('Z51.11')] },
+    { name: 'an "other" diagnosis on an inpatient claim is in the sequence', claim: inpatient([['C50.911', 'principal'], ['Z51.11', 'other']]), findings: [second('Z51.11')] },
     { name: 'radiation therapy encounter second', claim: prof(['C34.90', 'Z51.0']), findings: [second('Z51.0')] },
     { name: 'adult exam second', claim: prof(['E78.5', 'Z00.00', 'Z23']), findings: [second('Z00.00')] },
     { name: 'two first-listed-only codes: the second is flagged', claim: prof(['Z00.00', 'Z01.419']), findings: [second('Z01.419')] },

@@ -16,6 +16,16 @@ const delivery = (codes: string[]) => ({
   diagnoses: codes.map((code) => ({ code })),
 });
 
+/** An inpatient claim whose diagnoses carry qualifiers ([code, qualifier]). */
+const inpatient = (dx: [string, string?][], patient?: Record<string, string>) => ({
+  type: 'institutional',
+  setting: 'inpatient',
+  statementFrom: '2025-11-01',
+  statementThrough: '2025-11-03',
+  ...(patient ? { patient } : {}),
+  diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
+});
+
 tester.run('maternal-newborn-conflict', ruleFile('maternal-newborn-conflict'), {
   valid: [
     { name: 'maternal delivery record', claim: delivery(['O80', 'Z37.0', 'Z3A.39']) },
@@ -39,6 +49,11 @@ tester.run('maternal-newborn-conflict', ruleFile('maternal-newborn-conflict'), {
           ],
         },
       ],
+    },
+    {
+      name: 'any field counts: an admitting P code on the mother\'s record',
+      claim: inpatient([['O80', 'principal'], ['Z37.0', 'other'], ['P03.0', 'admitting']], mother.patient),
+      findings: [{ severity: 'error', related: [{ position: 1, code: 'O80' }, { position: 3, code: 'P03.0' }] }],
     },
     {
       name: 'an O code on the birth record',
@@ -105,6 +120,7 @@ tester.run('normal-delivery-exclusive', ruleFile('normal-delivery-exclusive'), {
     { name: 'O80 with Z37.0 and Z3A', claim: delivery(['O80', 'Z37.0', 'Z3A.39']) },
     { name: 'O80 with a code from another chapter that does not complicate the pregnancy', claim: delivery(['O80', 'Z37.0', 'J45.909']) },
     { name: 'a complicated delivery without O80', claim: delivery(['O70.0', 'Z37.0', 'Z3A.39']) },
+    { name: 'an admitting diagnosis (post-term pregnancy) has its own field', claim: inpatient([['O80', 'principal'], ['Z37.0', 'other'], ['O48.0', 'admitting']], mother.patient) },
   ],
   invalid: [
     {
@@ -146,6 +162,7 @@ tester.run('weeks-of-gestation-context', ruleFile('weeks-of-gestation-context'),
     { name: 'incidental pregnancy (Z33.1)', claim: prof(['S93.401A', 'Z33.1', 'Z3A.12'], mother) },
     { name: 'antenatal screening (Z36)', claim: prof(['Z36.3', 'Z3A.20'], mother) },
     { name: 'delivery', claim: delivery(['O80', 'Z37.0', 'Z3A.39']) },
+    { name: 'a maternal context in the admitting field is enough', claim: inpatient([['J18.9', 'principal'], ['Z3A.30', 'other'], ['O99.512', 'admitting']], mother.patient) },
   ],
   invalid: [
     {

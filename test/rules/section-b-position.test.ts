@@ -150,6 +150,10 @@ tester.run('code-first-order', ruleFile('code-first-order'), {
     },
     { name: 'a code-first note naming a code that is not on the claim', claim: prof(['H28', 'E11.9'], adult) },
     {
+      name: 'the named condition only in the admitting field',
+      claim: { type: 'institutional', setting: 'inpatient', statementThrough: '2025-11-03', diagnoses: [{ code: 'I10', qualifier: 'principal' }, { code: 'D63.1' }, { code: 'N18.4', qualifier: 'admitting' }] },
+    },
+    {
       name: 'G63 code first "endocrine disease, except diabetes (E00-E07, ...)": diabetes E11.9 is not named',
       claim: prof(['I10', 'G63', 'E11.9'], adult),
     },

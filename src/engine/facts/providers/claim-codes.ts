@@ -22,9 +22,22 @@ export function judgeable(dx: DxFacts): boolean {
   return dx.wellFormed && dx.status !== 'unknown';
 }
 
-/** The diagnoses of the claim (first occurrence of each code only) that a predicate accepts. */
-export function diagnosesWhere(ctx: ClaimContext, keep: (dx: DxFacts) => boolean): DxFacts[] {
-  return ctx.dx.filter((d) => judgeable(d) && d.duplicateOf === 0 && keep(d));
+/**
+ * Whether a diagnosis belongs to the principal-and-other sequence that sequencing and
+ * combination rules are about. Admitting and patient's-reason-for-visit codes have fields of
+ * their own (UB-04 FL 69/70, 837I HI ABJ/APR; the adapters list them after the others): what
+ * was known at admission may rightly differ from, or be excluded by, the final diagnoses.
+ */
+export function inSequence(dx: DxFacts): boolean {
+  return dx.qualifier !== 'admitting' && dx.qualifier !== 'reason-for-visit';
+}
+
+/**
+ * The diagnoses of the claim (first occurrence of each code only, in the principal-and-other
+ * sequence unless `everyField` is set) that a predicate accepts.
+ */
+export function diagnosesWhere(ctx: ClaimContext, keep: (dx: DxFacts) => boolean, everyField = false): DxFacts[] {
+  return ctx.dx.filter((d) => judgeable(d) && d.duplicateOf === 0 && (everyField || inSequence(d)) && keep(d));
 }
 
 /** "O80 (position 1), O70.0 (position 2)" for messages. */

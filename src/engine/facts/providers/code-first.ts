@@ -2,7 +2,7 @@ import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, judgeable, memoByCode, type DxRef } from './claim-codes.js';
+import { describeAll, diagnosesWhere, dxRef, inSequence, judgeable, memoByCode, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -49,7 +49,7 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     laterCodes: '"N18.4 (position 3)", … for messages',
   },
   compute(ctx, dx: DxFacts) {
-    if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0) return NONE;
+    if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
     const refs = codeFirstRefs(ctx.codeSet, dx.code);
     if (refs.length === 0) return NONE;
     const later = diagnosesWhere(

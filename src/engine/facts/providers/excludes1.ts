@@ -3,7 +3,7 @@ import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, judgeable, memoByCode, tableOf, type DxRef } from './claim-codes.js';
+import { describeAll, diagnosesWhere, dxRef, inSequence, judgeable, memoByCode, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `excludes1` fact. */
 export interface Excludes1Fact {
@@ -77,7 +77,7 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
   },
   compute(ctx, dx: DxFacts) {
     const codeSet = ctx.codeSet;
-    if (!codeSet || !judgeable(dx) || dx.duplicateOf > 0) return NONE;
+    if (!codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
     const covers = tableOf(ctx, 'excludes1-covered');
     const allows = tableOf(ctx, 'excludes1-allowed');
     const partners = diagnosesWhere(ctx, (d) => {

@@ -1,7 +1,7 @@
 import type { CodeSet } from '../../../codeset/types.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, judgeable, type DxRef } from './claim-codes.js';
+import { describeAll, diagnosesWhere, dxRef, inSequence, judgeable, type DxRef } from './claim-codes.js';
 
 /** The `sequela` fact. */
 export interface SequelaFact {
@@ -48,7 +48,7 @@ export const sequela: FactProvider<'diagnosis', SequelaFact> = {
     residualCodes: '"L90.5 (position 2), …" for messages',
   },
   compute(ctx, dx: DxFacts) {
-    if (!isSequelaCode(ctx.codeSet, dx)) return { is: false, residuals: [], residualCount: 0, residualCodes: '' };
+    if (!inSequence(dx) || !isSequelaCode(ctx.codeSet, dx)) return { is: false, residuals: [], residualCount: 0, residualCodes: '' };
     const residuals = diagnosesWhere(
       ctx,
       (d) => d.position !== dx.position && d.code !== dx.code && !isExternalCause(ctx.codeSet, d) && !isSequelaCode(ctx.codeSet, d),

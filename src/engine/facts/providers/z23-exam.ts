@@ -1,6 +1,6 @@
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { diagnosesWhere, dxRef, tableOf, type DxRef } from './claim-codes.js';
+import { diagnosesWhere, dxRef, inSequence, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `z23Exam` fact: is a routine preventive exam listed after this diagnosis? */
 export interface Z23ExamFact {
@@ -33,7 +33,7 @@ export const z23Exam: FactProvider<'diagnosis', Z23ExamFact> = {
   },
   compute(ctx, dx: DxFacts) {
     const table = tableOf(ctx, 'routine-exams');
-    if (!table) return NONE;
+    if (!table || !inSequence(dx)) return NONE;
     const later = diagnosesWhere(ctx, (d) => d.position > dx.position && table.has(d.code));
     if (later.length === 0) return NONE;
     const kindOf = (d: DxFacts) => String(table.find(d.code)!.data.kind ?? '');
