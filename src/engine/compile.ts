@@ -2,7 +2,7 @@ import type { DxFacts } from './facts/dx.js';
 import type { LineFacts } from './facts/line.js';
 import type { ClaimContext } from './facts/types.js';
 import { operators } from './operators/index.js';
-import { parsePath, readPath } from './path.js';
+import { FACT_GETTERS, parsePath, readPath, readSegment } from './path.js';
 import type { Condition, TopLevelCondition } from './rule-schema.js';
 
 /** What a compiled condition is evaluated against: one claim and, below claim scope, one target. */
@@ -61,9 +61,17 @@ export function compileConditions(c: TopLevelCondition | Condition): Predicate {
   if (c.path === undefined) return (env) => evaluate(get(env), value) === true;
   const segments = parsePath(c.path);
   if (!Array.isArray(segments)) throw new Error(segments.error);
+  const [head, ...rest] = segments as [string, ...string[]];
   return (env) => {
     const fact = get(env);
-    const lhs = fact !== null && typeof fact === 'object' ? readPath(fact, segments) : fact;
+    let lhs: unknown = fact;
+    if (fact !== null && typeof fact === 'object') {
+      // Fast path for the fact classes (DxFacts, LineFacts, …): the first segment was checked
+      // against the fact's declared fields at load, and every declared field of these classes
+      // is an own property or an exposed getter, so a direct read equals readSegment's.
+      lhs = FACT_GETTERS in fact ? (fact as Record<string, unknown>)[head] : readSegment(fact, head);
+      if (rest.length > 0 && lhs !== undefined) lhs = readPath(lhs, rest);
+    }
     return evaluate(lhs, value) === true;
   };
 }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { RuleLoadError } from '../../src/engine/errors.js';
 import { RuleEngine } from '../../src/engine/jre.js';
 import { loadRules } from '../../src/engine/load-rules.js';
-import { parsePath, resolvePath } from '../../src/engine/path.js';
+import { parsePath, readSegment, resolvePath } from '../../src/engine/path.js';
+import { ClaimFacts, CLAIM_FIELDS } from '../../src/engine/facts/claim.js';
+import { DX_FIELDS } from '../../src/engine/facts/dx.js';
+import { LineFacts, LINE_FIELDS } from '../../src/engine/facts/line.js';
 import { DxFacts } from '../../src/engine/facts/dx.js';
 import { buildValidator } from '../../src/validator/create.js';
 import type { Report } from '../../src/report/types.js';
@@ -112,6 +115,24 @@ describe('path resolution never leaves the data', () => {
     const dx = new DxFacts(1, { code: 'Z53' }, catalog, catalog.forDate('2025-11-03'));
     expect(resolvePath(dx, '$.fixCount')).toBe(12);
     expect(resolvePath(dx, '$.fixCountText')).toBe('12 billable codes');
+  });
+});
+
+describe('fact classes', () => {
+  it('expose every declared field as an own property or a getter (the fast path reads them directly)', () => {
+    const cs = catalog.forDate('2025-11-03');
+    const ctxClaim = { type: 'professional' as const, serviceDate: '2025-11-03', diagnoses: [{ code: 'Z53' }], lines: [{ diagnosisPointers: [1] }] };
+    const dx = new DxFacts(1, { code: 'Z53' }, catalog, cs);
+    const line = new LineFacts(1, { diagnosisPointers: [1] }, [dx]);
+    const claimFacts = new ClaimFacts(ctxClaim, '2025-11-03', cs, [dx]);
+    for (const [obj, fields] of [[dx, DX_FIELDS], [line, LINE_FIELDS], [claimFacts, CLAIM_FIELDS]] as const) {
+      for (const field of Object.keys(fields)) {
+        const own = Object.prototype.hasOwnProperty.call(obj, field);
+        const getter = typeof Object.getOwnPropertyDescriptor(Object.getPrototypeOf(obj), field)?.get === 'function';
+        expect(own || getter, `${obj.constructor.name}.${field}`).toBe(true);
+        expect(readSegment(obj, field)).toEqual((obj as unknown as Record<string, unknown>)[field]);
+      }
+    }
   });
 });
 

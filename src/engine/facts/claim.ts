@@ -1,6 +1,7 @@
 import { differenceInDays, differenceInYears } from 'date-fns';
 import { claimSetting, type Claim } from '../../claim/schema.js';
 import type { CodeSet } from '../../codeset/types.js';
+import { exposeGetters } from '../path.js';
 import type { DxFacts } from './dx.js';
 
 /** ICD-10-CM took effect in the US on this date; earlier dates of service use ICD-9-CM. */
@@ -86,6 +87,8 @@ export class ClaimFacts {
     this.lineCount = claim.lines?.length ?? 0;
   }
 }
+
+exposeGetters(ClaimFacts);
 
 /**
  * A YYYY-MM-DD string (already checked by the claim schema) as local midnight: what date-fns'

@@ -28,7 +28,9 @@ class Context implements ClaimContext {
   readonly dx: DxFacts[];
   readonly lines: LineFacts[];
   readonly #providers: ReadonlyMap<string, FactProvider>;
-  readonly #memo = new Map<string, unknown>();
+  /** Provider results: per claim by name; per diagnosis/line by name, then position/number. */
+  readonly #claimMemo = new Map<string, unknown>();
+  readonly #targetMemo = new Map<string, unknown[]>();
 
   constructor(claim: Claim, catalog: CodeSetCatalog, tables: DataTables, providers: ReadonlyMap<string, FactProvider>) {
     this.claim = claim;
@@ -60,11 +62,19 @@ class Context implements ClaimContext {
     if (name === 'dx' || name === 'line') return target;
     const provider = this.#providers.get(name);
     if (!provider) throw new Error(`no fact provider "${name}"`);
-    if (provider.scope === 'claim') target = undefined;
-    const key = target === undefined ? name : `${name}\u0000${target instanceof DxFacts ? 'd' : 'l'}${target instanceof DxFacts ? target.position : target.number}`;
-    if (this.#memo.has(key)) return this.#memo.get(key);
-    const value = (provider.compute as (ctx: ClaimContext, t: unknown) => unknown)(this, target);
-    this.#memo.set(key, value);
+    const compute = provider.compute as (ctx: ClaimContext, t: unknown) => unknown;
+    if (provider.scope === 'claim' || target === undefined) {
+      if (this.#claimMemo.has(name)) return this.#claimMemo.get(name);
+      const value = compute(this, undefined);
+      this.#claimMemo.set(name, value);
+      return value;
+    }
+    let slots = this.#targetMemo.get(name);
+    if (!slots) this.#targetMemo.set(name, (slots = []));
+    const index = target instanceof DxFacts ? target.position : target.number;
+    if (index in slots) return slots[index];
+    const value = compute(this, target);
+    slots[index] = value;
     return value;
   }
 }
