@@ -2,7 +2,7 @@ import type { TableEntry } from '../../tables/types.js';
 import { MAX_AGE_YEARS } from '../claim.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { judgeable, tableOf } from './claim-codes.js';
+import { judgeable, memoByCode, tableOf } from './claim-codes.js';
 
 /** An age bound of data/age-ranges.json: `{ "days": 29 }` or `{ "years": 17 }`. */
 export type AgeBound = { days: number } | { years: number };
@@ -79,7 +79,8 @@ export const ageConflict: FactProvider<'diagnosis', AgeConflictFact> = {
     if (ageDays === undefined || ageYears === undefined || ageDays < 0 || ageYears > MAX_AGE_YEARS) return NONE;
     const table = tableOf(ctx, 'age-ranges');
     if (!table || !judgeable(dx)) return NONE;
-    for (const entry of table.findAll(dx.code) as TableEntry[]) {
+    const rows = memoByCode(table, 'age-rows', dx.code, () => table.findAll(dx.code) as TableEntry[]);
+    for (const entry of rows) {
       const min = entry.data.min as AgeBound | undefined;
       const max = entry.data.max as AgeBound | undefined;
       if (inside(min, ageDays, ageYears, 'min') && inside(max, ageDays, ageYears, 'max')) continue;

@@ -53,18 +53,19 @@ export function tableOf(ctx: ClaimContext, id: string): DataTable | undefined {
   return ctx.tables.get(id);
 }
 
-/** Per-release memo of per-code derived values: release → kind → code → value. */
+/** Per-release (or per-table) memo of per-code derived values: owner → kind → code → value. */
 const perRelease = new WeakMap<object, Map<string, Map<string, unknown>>>();
 /** A release has fewer than 100,000 entries; the cap only guards against a misuse. */
 const MEMO_CAP = 200_000;
 
 /**
- * Memoises a value derived from one code of one release (e.g. the references of its Excludes1
- * notes), so a code seen on many claims is worked out once. `kind` names what is stored.
+ * Memoises a value derived from one code of one release or data table (e.g. the references of
+ * its Excludes1 notes, its age rows), so a code seen on many claims is worked out once. `kind`
+ * names what is stored.
  */
-export function memoByCode<T>(codeSet: object, kind: string, code: string, compute: () => T): T {
-  let kinds = perRelease.get(codeSet);
-  if (!kinds) perRelease.set(codeSet, (kinds = new Map()));
+export function memoByCode<T>(owner: object, kind: string, code: string, compute: () => T): T {
+  let kinds = perRelease.get(owner);
+  if (!kinds) perRelease.set(owner, (kinds = new Map()));
   let map = kinds.get(kind);
   if (!map) kinds.set(kind, (map = new Map()));
   const hit = map.get(code);
