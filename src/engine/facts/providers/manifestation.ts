@@ -1,3 +1,4 @@
+import type { CodeSet } from '../../../codeset/types.js';
 import type { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
 import { judgeable, memoByCode } from './claim-codes.js';
@@ -8,11 +9,27 @@ export interface ManifestationFact {
   is: boolean;
   /** The title contains "in diseases classified elsewhere". */
   titleSaysElsewhere: boolean;
-  /** A Tabular "code first" note applies (on the code or an ancestor). */
+  /** The title test holds and a Tabular "code first" note applies (on the code or an ancestor). */
   hasCodeFirst: boolean;
 }
 
+/**
+ * "in diseases classified elsewhere" and its variants ("in other diseases …", "in conditions …",
+ * "in other infectious and parasitic diseases …", "in hypersensitivity reactions …"), but not
+ * "as the cause of diseases classified elsewhere" (B95-B97 organisms) nor "due to …".
+ */
 const ELSEWHERE = /\bin (?:\S+ ){1,5}classified elsewhere/i;
+
+const NOT_ONE: ManifestationFact = Object.freeze({ is: false, titleSaysElsewhere: false, hasCodeFirst: false });
+
+/** Whether a code of a release is a manifestation code (memoised per release). */
+export function manifestationOf(codeSet: CodeSet, code: string): ManifestationFact {
+  return memoByCode(codeSet, 'manifestation', code, () => {
+    const titleSaysElsewhere = ELSEWHERE.test(codeSet.get(code)?.title ?? '');
+    const hasCodeFirst = titleSaysElsewhere && codeSet.notes(code, 'codeFirst').length > 0;
+    return Object.freeze({ is: titleSaysElsewhere && hasCodeFirst, titleSaysElsewhere, hasCodeFirst });
+  });
+}
 
 /**
  * I.A.13: manifestation codes have "in diseases classified elsewhere" in the title and a "code
@@ -28,15 +45,10 @@ export const manifestation: FactProvider<'diagnosis', ManifestationFact> = {
   fields: {
     is: 'true for a manifestation code: title says "in diseases classified elsewhere" and a code-first note applies',
     titleSaysElsewhere: 'the title contains "in diseases classified elsewhere"',
-    hasCodeFirst: 'a Tabular "code first" note applies to the code (own or inherited)',
+    hasCodeFirst: 'the title test holds and a Tabular "code first" note applies to the code (own or inherited)',
   },
   compute(ctx, dx: DxFacts) {
-    if (!judgeable(dx) || !ctx.codeSet) return { is: false, titleSaysElsewhere: false, hasCodeFirst: false };
-    const codeSet = ctx.codeSet;
-    return memoByCode(codeSet, 'manifestation', dx.code, () => {
-      const titleSaysElsewhere = ELSEWHERE.test(dx.title ?? '');
-      const hasCodeFirst = codeSet.notes(dx.code, 'codeFirst').length > 0;
-      return Object.freeze({ is: titleSaysElsewhere && hasCodeFirst, titleSaysElsewhere, hasCodeFirst });
-    });
+    if (!judgeable(dx) || !ctx.codeSet) return NOT_ONE;
+    return manifestationOf(ctx.codeSet, dx.code);
   },
 };
