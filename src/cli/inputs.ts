@@ -155,12 +155,17 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<InputItem> {
     }
   }
   async function* rest() {
-    for (const chunk of head) yield chunk;
-    if (done) return;
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      for (const chunk of head) yield chunk;
+      if (done) return;
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // Stopped early (the consumer went away): release the stream too.
+      if (!done) await chunks.return?.();
     }
   }
   if (looksLikeNdjson(headText)) {
@@ -181,24 +186,30 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<InputItem> {
 async function* ndjsonItems(input: NodeJS.ReadableStream, file: string, options: ReadOptions): AsyncGenerator<InputItem> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const raw of lines) {
-    lineNumber += 1;
-    options.onBytes?.(Buffer.byteLength(raw) + 1);
-    const line = lineNumber === 1 ? raw.replace(BOM, '') : raw;
-    if (line.trim() === '') continue;
-    const source: Source = { file, line: lineNumber };
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      yield errorItem(source, `line ${lineNumber} is not valid JSON: ${(error as Error).message}`);
-      continue;
+  try {
+    for await (const raw of lines) {
+      lineNumber += 1;
+      options.onBytes?.(Buffer.byteLength(raw) + 1);
+      const line = lineNumber === 1 ? raw.replace(BOM, '') : raw;
+      if (line.trim() === '') continue;
+      const source: Source = { file, line: lineNumber };
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        yield errorItem(source, `line ${lineNumber} is not valid JSON: ${(error as Error).message}`);
+        continue;
+      }
+      if (Array.isArray(value)) {
+        yield errorItem(source, `line ${lineNumber} holds a JSON array; NDJSON needs one claim object per line`);
+        continue;
+      }
+      yield* fromAdapted(adaptValue(value), source, true);
     }
-    if (Array.isArray(value)) {
-      yield errorItem(source, `line ${lineNumber} holds a JSON array; NDJSON needs one claim object per line`);
-      continue;
-    }
-    yield* fromAdapted(adaptValue(value), source, true);
+  } finally {
+    // Also when the consumer stops early: close the file (or release stdin).
+    lines.close();
+    (input as Readable).destroy?.();
   }
 }
 
