@@ -35,6 +35,6 @@ export default defineConfig([
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
-    clean: ['!index.*', '!testing.*', '!worker.*'],
+    clean: ['!index.*', '!testing.*', '!worker.*', '!*.d.ts', '!*.d.cts', '!*.d.mts'],
   },
 ]);
