@@ -1,3 +1,5 @@
+import { defaultCacheDir } from '../codeset/cache.js';
+import { releaseName } from './code/describe.js';
 import { dataDir, loadData } from './data.js';
 import type { Io } from './io.js';
 
@@ -19,7 +21,7 @@ export async function runDataBuild(dir: string | undefined, options: DataBuildOp
   const out: string[] = [`Release files in ${root}:`];
   for (const cs of catalog.releases) {
     const notes = cs.provenance.tabular
-      ? `notes from the ${cs.provenance.tabular} Tabular List${cs.provenance.tabularBorrowed ? ' (borrowed)' : ''}`
+      ? `notes from the ${releaseName(cs.provenance.tabular, catalog)} Tabular List${cs.provenance.tabularBorrowed ? ' (borrowed)' : ''}`
       : 'no Tabular List (no chapters, sections or notes)';
     out.push(
       `  ${cs.release.id.padEnd(11)} ${cs.release.label}, from ${cs.release.effectiveFrom}: ` +
@@ -31,7 +33,11 @@ export async function runDataBuild(dir: string | undefined, options: DataBuildOp
   if (catalog.tabularSources.length) {
     out.push(`  Tabular List XML only (used for notes): ${catalog.tabularSources.join(', ')}`);
   }
-  out.push(options.cache ? `Compiled and cached in ${(ms / 1000).toFixed(1)} s.` : `Parsed in ${(ms / 1000).toFixed(1)} s (--no-cache: nothing written).`);
+  out.push(
+    options.cache
+      ? `Ready in ${(ms / 1000).toFixed(1)} s. Compiled releases are in ${defaultCacheDir()} (built now where they were missing or out of date).`
+      : `Parsed in ${(ms / 1000).toFixed(1)} s (--no-cache: nothing written).`,
+  );
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
