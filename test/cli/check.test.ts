@@ -4,7 +4,7 @@
  * official files (../shared/icd10cm/README.md), not from earlier runs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, fixture, runCli, testFixture, withData, type CliResult } from './helpers.js';
+import { buildOnce, cli, fixture, repoRoot, runCli, spawn, testFixture, withData, type CliResult } from './helpers.js';
 
 interface FindingOut {
   ruleId: string;
@@ -205,6 +205,25 @@ describe('check: bad input', () => {
     expect(rules(at(6))).toEqual(['code-not-billable:error']);
     expect(at(6).inputWarnings?.length).toBeGreaterThan(0);
     expect(rules(at(7))).toEqual([]);
+  });
+
+  it('streams: reports come out while stdin is still open', async () => {
+    const env = { ...process.env, NO_COLOR: '1' };
+    const child = spawn(process.execPath, [cli, ...withData('check', '-', '--format', 'ndjson')], { cwd: repoRoot, env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const line = (i: number) =>
+      `${JSON.stringify({ id: `S${i}`, type: 'professional', serviceDate: '2026-01-05', diagnoses: [{ code: 'I10' }] })}\n`;
+    // More claims than the validator keeps in flight (32), so some reports must be ready.
+    for (let i = 1; i <= 100; i++) child.stdin.write(line(i));
+    const deadline = Date.now() + 30_000;
+    while (!out.includes('"S1"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const beforeEnd = out;
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(beforeEnd).toContain('"id":"S1"');
+    expect(code).toBe(0);
+    expect(out.trimEnd().split('\n')).toHaveLength(100);
   });
 
   it('names unreadable files on stderr, checks the rest, and exits 2', async () => {
