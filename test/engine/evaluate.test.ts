@@ -89,6 +89,29 @@ describe('configuration', () => {
   });
 });
 
+describe('rule features', () => {
+  it('fills params from facts and literals, and picks the first matching case', async () => {
+    const rule = baseRule({
+      id: 'with-params',
+      params: { count: { fact: 'dx', path: '$.fixCount' }, word: 'codes' },
+      message: '{{dx.dotted}}: {{count}} {{word}} on {{claim.date}}',
+      cases: [
+        { when: { all: [{ fact: 'dx', path: '$.code', operator: 'codeIn', value: ['Z00.1-'] }] }, severity: 'warning', message: 'child exam {{dx.dotted}}' },
+        { when: { all: [{ fact: 'dx', path: '$.code', operator: 'codeIn', value: ['Z00'] }] }, severity: 'info' },
+      ],
+      related: { fact: 'dx', path: '$.related' },
+    });
+    const v = buildValidator(catalog, { builtinRules: false, rulePacks: [rule as never] });
+    const r = await v.validate(claim(['Z53', 'Z00.12', 'Z00.0']));
+    expect(r.findings.map((f) => [f.position, f.severity, f.message])).toEqual([
+      [1, 'error', 'Z53: 12 codes on 2025-11-03'],
+      [2, 'warning', 'child exam Z00.12'],
+      [3, 'info', 'Z00.0: 2 codes on 2025-11-03'],
+    ]);
+    expect(r.findings.every((f) => f.related === undefined)).toBe(true);
+  });
+});
+
 describe('fast mode equals reference mode', () => {
   const fast = buildValidator(catalog, { preset: 'strict' });
   const ref = buildValidator(catalog, { preset: 'strict', mode: 'reference' });
