@@ -19,6 +19,16 @@ export {
   type TabularNote,
 } from './read-tabular.js';
 export { extractNoteRefs, type NoteRefs } from './note-refs.js';
+export {
+  parseCodesAddenda,
+  parseOrderAddenda,
+  readCodesAddenda,
+  readOrderAddenda,
+  type AddendaFile,
+  type AddendaEntry,
+  type AddendaCounts,
+} from './read-addenda.js';
+export type { ReleaseAddenda } from './addenda-check.js';
 export { codesFromTabular } from './from-tabular.js';
 export { discoverSources, type Discovery, type SourceFile, type SourceGroup, type ZipLimits } from './sources.js';
 export { parseSourceName, releaseId, releaseInfo, fiscalYearEnd, type SourceKind, type SourceName } from './naming.js';

@@ -1,5 +1,5 @@
 import { ARTIFACT_VERSION, decodeRelease, decodeTabular, encodeRelease, encodeTabular, renameDiagnostics, type ReleaseArtifact, type SourceNames } from './artifact.js';
-import { ArtifactCache, sha256 } from './cache.js';
+import { ArtifactCache, sha256, sha256File } from './cache.js';
 import { checkAddenda, type ReleaseAddenda } from './addenda-check.js';
 import { Catalog, previousReleaseId } from './catalog.js';
 import { ReleaseCodeSet, type TabularLookup } from './code-set.js';
@@ -105,7 +105,7 @@ class Loader {
   private hash(file: SourceFile): string {
     let h = this.hashes.get(file);
     if (!h) {
-      h = sha256(file.bytes());
+      h = file.path ? sha256File(file.path) : sha256(file.bytes());
       this.hashes.set(file, h);
     }
     return h;
@@ -265,9 +265,10 @@ class Loader {
       const files = [group.files['codes-addenda'], group.files['order-addenda']].filter((f): f is SourceFile => Boolean(f));
       if (files.length === 0) continue;
       const diagnostics = cur.diagnostics as LoadDiagnostic[];
-      diagnostics.push(...this.addendaFileDiagnostics(cur, files));
+      const addenda = cur.addenda();
+      diagnostics.push(...(addenda.codes?.diagnostics ?? []), ...(addenda.order?.diagnostics ?? []));
       const prev = sorted[i - 1];
-      const against = previousReleaseId(cur, cur.addenda());
+      const against = previousReleaseId(cur, addenda);
       if (!prev || prev.release.fiscalYear !== Number(against.slice(2, 6))) {
         diagnostics.push({
           level: 'info',
@@ -277,7 +278,7 @@ class Loader {
         continue;
       }
       const checkKey = `addenda-check|${this.loaded.get(prev)!.key}|${key}|${files.map((f) => this.hash(f)).join('|')}`;
-      diagnostics.push(...this.cachedCheck(checkKey, () => checkAddenda(prev.data, cur.data, cur.addenda())));
+      diagnostics.push(...this.cachedCheck(checkKey, () => checkAddenda(prev.data, cur.data, addenda)));
     }
   }
 
@@ -297,12 +298,6 @@ class Loader {
     return found;
   }
 
-  /** Malformed lines of the addenda files themselves. */
-  private addendaFileDiagnostics(set: ReleaseCodeSet, files: SourceFile[]): LoadDiagnostic[] {
-    void files;
-    const a = set.addenda();
-    return [...(a.codes?.diagnostics ?? []), ...(a.order?.diagnostics ?? [])];
-  }
 }
 
 /**

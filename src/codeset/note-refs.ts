@@ -41,8 +41,9 @@ const CODE = /(?<![0-9A-Za-z.])([A-Z](?:\d[0-9A-Z]|[A-Z]\d))(?:\.([0-9A-Z]{1,4})
 const RANGE_SEP = /^\.?[-\u2013]?\s*(?:[-\u2013]|to)\s*$/;
 /** Text between two references of one list: ", ", "; ", " and ", ", and ", " or ". */
 const LIST_SEP = /^\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?$/;
-/** Words after which a bare three-character code in running text is a code. */
+/** "except" before a bare category: the codes after it are exceptions (mentions). */
 const EXCEPT = /\bexcept\s*$/i;
+/** Words after which a bare three-character code in running text is a code. */
 const CUE = /\b(?:categor(?:y|ies)|subcategor(?:y|ies)|codes?|code\(s\)|in|from|to|under|see|as)\s*$/i;
 
 const ORDINAL: Record<string, number> = {
@@ -98,8 +99,9 @@ export function extractNoteRefs(text: string): NoteRefs {
     if (items.length === 1 && only.ref.kind === 'code' && only.ref.from.length === 3 && !inParens) {
       if (group.length === 0 && EXCEPT.test(text.slice(0, a.start))) {
         // "Conditions in S00-T88, except T74 and T76": an exception, not a reference to test.
-        group = items;
-        found.push(...items.map((f) => ((f.ref = { ...f.ref, qualifier: 'except' }), f)));
+        only.ref = { ...only.ref, qualifier: 'except' };
+        found.push(only);
+        group = [only];
         continue;
       }
       if (group.length === 0 && !CUE.test(text.slice(0, a.start))) continue;

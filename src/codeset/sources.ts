@@ -15,6 +15,8 @@ export interface SourceFile {
   location: string;
   /** The file's bytes (a folder file is read again on each call; a zip entry is kept inflated). */
   bytes(): Uint8Array;
+  /** Path on disk, for a file in a folder (lets the loader hash it without holding it whole). */
+  path?: string;
 }
 
 /** The files found for one release id (`fy2026-oct`). */
@@ -83,6 +85,7 @@ export function discoverSources(path: string, limits: ZipLimits = {}): Discovery
       location: display(full),
       // Read on each call rather than kept: a loaded release must not hold its raw files.
       bytes: () => readFileSync(full),
+      path: full,
     });
     return true;
   };
