@@ -3,6 +3,7 @@
  * Tabular List XML; the expected references follow the Tabular's conventions (a dash means
  * "and everything under it", "with .42" the characters after the category, …).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesAny, matchesRef } from '../../src/code/refs.js';
 import { extractNoteRefs, parseCondition } from '../../src/codeset/note-refs.js';
@@ -198,3 +199,30 @@ describe('matchesRef with a character condition', () => {
     expect(matchesAny(stutter, 'I69320')).toBe(false);
   });
 });
+
+describe('extractNoteRefs on any text', () => {
+  // Pieces real notes are made of, shuffled: codes, dashes, ranges, lists, "with …", parentheses.
+  const piece = fc.constantFrom(
+    'Z00.11', 'E08', 'E13', 'I69.', 'S12.0', 'QA0', 'B12', '-', '.-', '--', ' - ', ' to ', ', ', '; ', ' and ', ' or ',
+    '(', ')', ' with ', '.42', 'fifth or sixth character 5', '7th character B', 'final characters -23', 'except ',
+    'category ', 'in ', 'vitamin ', ' ', 'x',
+  );
+  it('never throws, and every reference is an undotted code with a well-formed condition', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(piece, { maxLength: 30 }).map((a) => a.join(''))), (text) => {
+        const { refs, mentions } = extractNoteRefs(text);
+        for (const r of [...refs, ...mentions]) {
+          expect(r.from).toMatch(/^[A-Z][0-9A-Z]{2,6}$/);
+          if (r.kind === 'range') expect(r.to).toMatch(/^[A-Z][0-9A-Z]{2,6}$/);
+          if (r.where) {
+            expect(r.where.positions.length).toBeGreaterThan(0);
+            expect(r.where.values.every((v) => /^[0-9A-Z]+$/.test(v))).toBe(true);
+          }
+          expect(text).toContain(r.text.split(' with ')[0]!.trim());
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
