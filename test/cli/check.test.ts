@@ -175,6 +175,13 @@ describe('check: exit codes and options', () => {
     expect(level.stderr).toMatch(/off, error, warning, info/);
   });
 
+  it('a rule pack with a bad rule file: exit 2, naming the file and the field', async () => {
+    const { code, stdout, stderr } = await runCli(withData('check', fixture('demo'), '--rules', testFixture('bad-pack')));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/bad-severity\.json: severity: must be "error", "warning" or "info"/);
+  });
+
   it('--setting gives institutional claims without a setting one; --rules adds a rule pack', async () => {
     const args = ['check', testFixture('settings.ndjson'), '--format', 'json', '--rules', testFixture('inpatient-pack')];
     const outpatient = JSON.parse((await runCli(withData(...args))).stdout) as ReportOut[];
