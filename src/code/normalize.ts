@@ -12,9 +12,10 @@ export function normalizeCode(input: string): string | undefined {
 
 /**
  * ICD-10-CM shape after normalisation: a letter, a digit, an alphanumeric, then up to four
- * alphanumerics (3 to 7 characters in all).
+ * alphanumerics (3 to 7 characters in all). FY2026 added category QA0 (letter, letter, digit),
+ * so a letter in the second place is allowed when a digit follows it.
  */
-const CODE_SHAPE = /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/;
+const CODE_SHAPE = /^[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])[0-9A-Z]{0,4}$/;
 
 /** True when an input string has the shape of an ICD-10-CM code (dotted or not, any case). */
 export function isWellFormedCode(input: string): boolean {

@@ -10,10 +10,10 @@ describe('normalizeCode', () => {
 });
 
 describe('isWellFormedCode', () => {
-  it.each(['Z23', 'z00.129', 'S52.521A', 'O9A.11', 'T36.0X1A', ' E11.A '])('accepts %s', (c) => {
+  it.each(['Z23', 'z00.129', 'S52.521A', 'O9A.11', 'T36.0X1A', ' E11.A ', 'QA0', 'QA0.0101', 'qa08'])('accepts %s', (c) => {
     expect(isWellFormedCode(c)).toBe(true);
   });
-  it.each(['', 'Z2', '123', 'Z0.0129', 'Z00.12345', 'ZZ3', 'Z00..1', 'Z00-129', '2533', 'E11.A.1'])('rejects %s', (c) => {
+  it.each(['', 'Z2', '123', 'Z0.0129', 'Z00.12345', 'ZZZ', 'QAA', 'Z00..1', 'Z00-129', '2533', 'E11.A.1'])('rejects %s', (c) => {
     expect(isWellFormedCode(c)).toBe(false);
   });
 });

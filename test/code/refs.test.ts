@@ -9,6 +9,7 @@ describe('parseCodeRef', () => {
     expect(parseCodeRef(' z23 ')).toMatchObject({ kind: 'code', from: 'Z23' });
     expect(parseCodeRef('Z00.-')).toMatchObject({ kind: 'prefix', from: 'Z00' });
     expect(parseCodeRef('E08-')).toMatchObject({ kind: 'prefix', from: 'E08' });
+    expect(parseCodeRef('QA0.0-')).toMatchObject({ kind: 'prefix', from: 'QA00' });
   });
   it('rejects what is not a reference', () => {
     for (const t of ['', 'code', '-', 'Z0', 'E08-E1']) expect(parseCodeRef(t)).toBeUndefined();
