@@ -209,9 +209,11 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   return program;
 }
 
-/** Commander's own exits: help and version are fine (0); anything else is a usage error (2). */
+/**
+ * Commander's own exits: help and version asked for are fine (0); anything else — an unknown
+ * option or command, a missing argument, no command at all (help shown as a reminder) — is a
+ * usage error (2). Commander would use 1, which here means "findings at error level".
+ */
 export function commanderExit(error: CommanderError): number {
-  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-  if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
-  return EXIT_INPUT;
+  return error.exitCode === 0 ? 0 : EXIT_INPUT;
 }

@@ -81,6 +81,15 @@ describe('help, version and usage errors', () => {
     expect(stdout.trim()).toBe(pkg.version);
   });
 
+  it('no command: help on stderr as a reminder, exit 2; "help check" is help asked for, exit 0', async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: dxlint');
+    const help = await runCli(['help', 'check']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: dxlint check');
+  });
+
   it('an unknown command or option exits 2', async () => {
     const command = await runCli(['lint']);
     expect(command.code).toBe(2);
