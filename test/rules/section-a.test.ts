@@ -8,6 +8,7 @@ tester.run('code-format', ruleFile('code-format'), {
     { name: 'undotted, lower-case, spaces', claim: prof([' z00129 ']) },
     { name: 'well-formed but unknown (V73.89) is code-unknown, not this rule', claim: prof(['V73.89']) },
     { name: 'header Z53 is well-formed', claim: prof(['Z53']) },
+    { name: 'FY2026 category QA0 has a letter in the second place', claim: prof(['QA0.0101', 'qa00102']) },
   ],
   invalid: [
     {
@@ -23,6 +24,7 @@ tester.run('code-format', ruleFile('code-format'), {
     },
     { name: 'ICD-9 code without a dot, second position', claim: prof(['I10', '4019']), findings: [{ position: 2, severity: 'error', message: /^"4019" is not/ }] },
     { name: 'eight characters', claim: prof(['Z00.12901']), findings: [{ position: 1, severity: 'error' }] },
+    { name: 'two letters then a letter (QA0 allows only a digit after the second letter)', claim: prof(['QAA']), findings: [{ position: 1, severity: 'error' }] },
     { name: 'dot after the second character', claim: prof(['Z0.0129']), findings: [{ position: 1, severity: 'error' }] },
     { name: 'empty code', claim: prof(['']), findings: [{ position: 1, severity: 'error', message: /^"" is not/ }] },
     {
