@@ -5,8 +5,9 @@
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cli = path.join(repoRoot, 'dist', 'cli.js');
 /** The release files: DXLINT_DATA, else ../shared/icd10cm beside the repo (as in CI). */
 export const dataDir = process.env.DXLINT_DATA ?? path.resolve(repoRoot, '../shared/icd10cm');

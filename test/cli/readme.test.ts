@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { END, START, readRuleFiles, ruleTable, withRuleTable } from '../../scripts/rule-table.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('README rule table', () => {
   it('matches rules/*.json (run `npm run docs` after changing a rule)', () => {
