@@ -17,6 +17,13 @@ export interface BatchValidator {
    * at a time, so memory stays bounded however long the input is.
    */
   validateMany(inputs: Iterable<unknown> | AsyncIterable<unknown>): AsyncIterable<Report>;
+  /**
+   * The fast path for NDJSON pipelines: each input is the JSON text of one claim (one NDJSON
+   * line), each output the JSON text of its report, one per input, in order. Chunks cross the
+   * thread boundary as one string each way, so the calling thread does almost no work and the
+   * workers get the cores. A line that is not JSON gets a report with an input error.
+   */
+  validateNdjson(lines: Iterable<string> | AsyncIterable<string>): AsyncIterable<string>;
   /** Stops the worker threads. */
   destroy(): Promise<void>;
 }
@@ -71,7 +78,7 @@ export async function createBatchValidator(options: BatchOptions = {}): Promise<
   const maxInFlight = positiveInt(m, threads * 2, 'maxInFlight');
   const filename = workerFile ?? defaultWorkerFile();
   const execArgv = execArgvFor(filename);
-  const pool = new Piscina<BatchTask, Report[]>({
+  const pool = new Piscina<BatchTask, Report[] | string>({
     filename,
     minThreads: threads,
     maxThreads: threads,
@@ -87,13 +94,33 @@ export async function createBatchValidator(options: BatchOptions = {}): Promise<
     throw new Error(`dxlint batch: a worker could not build its validator (${basename(filename)}): ${(err as Error).message}`, { cause: err });
   }
 
-  const run = (claims: unknown[]) => pool.run({ claims });
-  /** Like run, for a task that may sit in a window while an earlier one fails: never unhandled. */
-  const queued = (claims: unknown[]) => {
-    const p = run(claims);
-    p.catch(() => undefined);
-    return p;
+  const run = (claims: unknown[]) => pool.run({ claims }) as Promise<Report[]>;
+  /** A task that may sit in a window while an earlier one fails: its rejection is never unhandled. */
+  function queued<T>(task: Promise<T>): Promise<T> {
+    task.catch(() => undefined);
+    return task;
+  }
+  /** One chunk of NDJSON lines: joined into one string, unless a line holds a line break itself. */
+  const runLines = (lines: string[]): Promise<string[]> => {
+    const joinable = lines.every((l) => !l.includes('\n'));
+    const task: BatchTask = joinable ? { ndjson: lines.join('\n') } : { lines };
+    return (pool.run(task) as Promise<string>).then((text) => (lines.length === 0 ? [] : text.split('\n')));
   };
+
+  /** Chunks an iterable, keeps at most maxInFlight chunks running, yields results in order. */
+  async function* windowed<I, O>(inputs: Iterable<I> | AsyncIterable<I>, check: (chunk: I[]) => Promise<O[]>): AsyncGenerator<O> {
+    const window: Promise<O[]>[] = [];
+    let chunk: I[] = [];
+    for await (const input of inputs as AsyncIterable<I>) {
+      chunk.push(input);
+      if (chunk.length < chunkSize) continue;
+      window.push(queued(check(chunk)));
+      chunk = [];
+      if (window.length >= maxInFlight) yield* await window.shift()!;
+    }
+    if (chunk.length > 0) window.push(queued(check(chunk)));
+    while (window.length > 0) yield* await window.shift()!;
+  }
 
   return {
     threads,
@@ -102,19 +129,8 @@ export async function createBatchValidator(options: BatchOptions = {}): Promise<
       for (let i = 0; i < claims.length; i += chunkSize) tasks.push(run(claims.slice(i, i + chunkSize)));
       return (await Promise.all(tasks)).flat();
     },
-    async *validateMany(inputs) {
-      const window: Promise<Report[]>[] = [];
-      let chunk: unknown[] = [];
-      for await (const input of inputs as AsyncIterable<unknown>) {
-        chunk.push(input);
-        if (chunk.length < chunkSize) continue;
-        window.push(queued(chunk));
-        chunk = [];
-        if (window.length >= maxInFlight) yield* await window.shift()!;
-      }
-      if (chunk.length > 0) window.push(queued(chunk));
-      while (window.length > 0) yield* await window.shift()!;
-    },
+    validateMany: (inputs) => windowed(inputs, run),
+    validateNdjson: (lines) => windowed(lines, runLines),
     destroy: () => pool.destroy(),
   };
 }

@@ -21,7 +21,9 @@ export interface BatchOptions extends BatchWorkerOptions {
   workerFile?: string;
 }
 
-/** One task: a chunk of claims. */
-export interface BatchTask {
-  claims: unknown[];
-}
+/**
+ * One task: a chunk of claims as values (structured-cloned; the reply is Report[]), or as
+ * NDJSON text, one claim per line (one string crosses the thread boundary each way, which
+ * costs almost nothing; the reply is the reports as NDJSON, one line per input line).
+ */
+export type BatchTask = { claims: unknown[] } | { ndjson: string } | { lines: string[] };

@@ -18,10 +18,30 @@ async function build(options: BatchWorkerOptions): Promise<Validator> {
   return buildValidator(catalog, rest);
 }
 
-/** Checks one chunk; a task with no claims only builds the validator (used to surface setup errors early). */
-export default async function checkChunk(task: BatchTask): Promise<Report[]> {
+/** The report for one NDJSON line: the claim's, or an input error when the line is not JSON. */
+async function checkLine(v: Validator, line: string): Promise<Report> {
+  let claim: unknown;
+  try {
+    claim = JSON.parse(line);
+  } catch (err) {
+    return { release: null, findings: [], summary: { error: 0, warning: 0, info: 0 }, inputErrors: [{ path: '', message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+  return v.validate(claim);
+}
+
+/**
+ * Checks one chunk, claims in order. A task with no claims only builds the validator (used to
+ * surface setup errors early).
+ */
+export default async function checkChunk(task: BatchTask): Promise<Report[] | string> {
   validator ??= build((workerData ?? {}) as BatchWorkerOptions);
   const v = await validator;
+  if ('ndjson' in task || 'lines' in task) {
+    const lines = 'lines' in task ? task.lines : task.ndjson.split('\n');
+    const out: string[] = new Array(lines.length);
+    for (let i = 0; i < lines.length; i++) out[i] = JSON.stringify(await checkLine(v, lines[i]!));
+    return out.join('\n');
+  }
   const out: Report[] = new Array(task.claims.length);
   for (let i = 0; i < task.claims.length; i++) out[i] = await v.validate(task.claims[i]);
   return out;

@@ -56,8 +56,42 @@ describe('createBatchValidator', () => {
     expect(got).toEqual(await batch.validateAll(claims));
   });
 
+  it('validateNdjson: one report line per input line, equal to the single-threaded report, in order', async () => {
+    const lines = claims.map((c) => JSON.stringify(c));
+    lines.splice(3, 0, '{"type": "professional", "diagnoses": [', '');
+    // A claim pretty-printed over several lines still counts as one input.
+    lines.push(JSON.stringify({ type: 'professional', serviceDate: '2025-11-03', diagnoses: [{ code: 'Z53' }] }, null, 2));
+    const got: string[] = [];
+    for await (const r of batch.validateNdjson(lines)) got.push(r);
+    expect(got).toHaveLength(lines.length);
+    const expected: string[] = [];
+    for (const line of lines) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        expected.push('invalid');
+        continue;
+      }
+      expected.push(JSON.stringify(await single.validate(parsed)));
+    }
+    got.forEach((r, i) => {
+      if (expected[i] === 'invalid') {
+        const report = JSON.parse(r) as Report;
+        expect(report.findings).toEqual([]);
+        expect(report.inputErrors?.[0]?.message).toMatch(/^not valid JSON: /);
+      } else {
+        expect(r).toBe(expected[i]);
+      }
+    });
+    expect(JSON.parse(got.at(-1)!).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('code-not-billable');
+  });
+
   it('handles an empty batch', async () => {
     expect(await batch.validateAll([])).toEqual([]);
+    const none: string[] = [];
+    for await (const r of batch.validateNdjson([])) none.push(r);
+    expect(none).toEqual([]);
   });
 
   it('fails at creation, naming the problem, when the data folder does not exist', async () => {
