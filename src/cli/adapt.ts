@@ -13,20 +13,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 
 /**
- * One parsed JSON value: a FHIR resource (it has a `resourceType`) goes through the FHIR
- * adapter; any other object is taken as a claim in dxlint's own format (the validator checks
- * its fields). An array holds several such values.
+ * One parsed JSON value (an NDJSON line, or an element of a JSON array): a FHIR resource (it
+ * has a `resourceType`) goes through the FHIR adapter; any other object is taken as a claim in
+ * dxlint's own format (the validator checks its fields); anything else is an error. `where`
+ * names the value's place in its file (e.g. "[3]").
  */
 export function adaptValue(value: unknown, where?: string): Adapted {
-  if (Array.isArray(value)) {
-    const out: Adapted = { claims: [], errors: [] };
-    value.forEach((v, i) => {
-      const one = adaptValue(v, `[${i}]`);
-      out.claims.push(...one.claims);
-      out.errors.push(...one.errors.map((e) => ({ path: `[${i}]${e.path ? `.${e.path}` : ''}`, message: `[${i}]: ${e.message}` })));
-    });
-    return out;
-  }
   if (isObject(value) && typeof value.resourceType === 'string') {
     const read = readFhir(value);
     if (where) for (const c of read.claims) c.source = `${where} ${c.source}`;
@@ -36,8 +28,12 @@ export function adaptValue(value: unknown, where?: string): Adapted {
   return { claims: [], errors: [{ path: '', message: `expected a claim (a JSON object), found ${kindOf(value)}` }] };
 }
 
-/** A whole file's text; `bytes` are passed to the X12 reader (it detects UTF-16). */
-export type TextResult = Adapted | { problem: string } | { ndjson: true };
+/**
+ * What a whole file turned into: adapted claims; or the elements of a JSON array of claims, to
+ * be adapted one by one (so that one bad element is that element's problem, not the file's); or
+ * NDJSON, to be streamed by the caller; or a problem with the file as a whole.
+ */
+export type TextResult = Adapted | { elements: unknown[] } | { ndjson: true } | { problem: string };
 
 /**
  * Reads a whole-file input by its content (the adapters' detectFormat): X12 837, FHIR JSON,
@@ -52,8 +48,12 @@ export function adaptText(text: string, bytes?: Uint8Array): TextResult {
     case 'ndjson':
       return { ndjson: true };
     case 'fhir':
-    case 'json':
-      return adaptValue(JSON.parse(text));
+      // A FHIR array goes to the adapter whole: its entries may reference each other (Patient).
+      return readFhir(JSON.parse(text));
+    case 'json': {
+      const value: unknown = JSON.parse(text);
+      return Array.isArray(value) ? { elements: value } : adaptValue(value);
+    }
     default: {
       const body = text.trimStart();
       if (body === '') return { problem: 'the file is empty' };

@@ -225,6 +225,10 @@ async function* textItems(bytes: Buffer, file: string, options: ReadOptions): As
     yield* ndjsonItems(Readable.from([bytes]), file, { ...options, onBytes: undefined });
     return;
   }
+  if ('elements' in result) {
+    for (const [i, element] of result.elements.entries()) yield* fromAdapted(adaptValue(element, `[${i}]`), { file, where: `[${i}]` }, true);
+    return;
+  }
   yield* fromAdapted(result, { file }, false);
   for (const e of result.errors) options.onProblem({ file, message: `${name}: ${e.message}` });
 }

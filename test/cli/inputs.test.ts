@@ -59,6 +59,13 @@ describe('readInputs', () => {
     };
     expect((await read(JSON.stringify(claims, null, 2))).map((i) => i.source.where)).toEqual(['[0]', '[1]']);
     expect(await read(JSON.stringify(claims[0], null, 2))).toHaveLength(1);
+    // One bad element of an array is that element's problem; the others are still checked.
+    const mixed = await read(JSON.stringify([claims[0], 42, claims[1]]));
+    expect(mixed.map((i) => [i.source.where, i.claim === undefined, i.errors.map((e) => e.message)])).toEqual([
+      ['[0]', false, []],
+      ['[1]', true, ['expected a claim (a JSON object), found number']],
+      ['[2]', false, []],
+    ]);
     const fhir = {
       resourceType: 'Claim',
       id: 'F1',
