@@ -99,6 +99,18 @@ tester.run('duplicate-diagnosis', ruleFile('duplicate-diagnosis'), {
   valid: [
     { name: 'codes that share a subcategory are different codes', claim: prof(['J45.909', 'J45.901']) },
     { name: 'one code once', claim: prof(['Z00.129', 'Z23']) },
+    {
+      name: 'an admitting or reason-for-visit code may repeat the principal (fields of their own)',
+      claim: {
+        type: 'institutional',
+        statementThrough: '2025-11-03',
+        diagnoses: [
+          { code: 'J18.9', qualifier: 'principal' },
+          { code: 'J18.9', qualifier: 'admitting' },
+          { code: 'J18.9', qualifier: 'reason-for-visit' },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -120,6 +132,19 @@ tester.run('duplicate-diagnosis', ruleFile('duplicate-diagnosis'), {
         { position: 3, severity: 'warning', related: [{ position: 2, code: 'Z23' }] },
         { position: 4, severity: 'warning', related: [{ position: 2, code: 'Z23' }] },
       ],
+    },
+    {
+      name: 'an other diagnosis repeating the principal is still a duplicate',
+      claim: {
+        type: 'institutional',
+        statementThrough: '2025-11-03',
+        diagnoses: [
+          { code: 'J18.9', qualifier: 'principal' },
+          { code: 'J18.9', qualifier: 'admitting' },
+          { code: 'J18.9', qualifier: 'other' },
+        ],
+      },
+      findings: [{ position: 3, severity: 'warning', related: [{ position: 1, code: 'J18.9' }] }],
     },
   ],
 });

@@ -21,6 +21,19 @@ tester.run('claim-too-many-diagnoses', ruleFile('claim-too-many-diagnoses'), {
     { name: '12 on a professional claim', claim: prof(many(12)) },
     { name: '25 on an institutional claim', claim: { type: 'institutional', statementThrough: '2025-11-03', diagnoses: many(25).map((code) => ({ code })) } },
     { name: '13 on an institutional claim', claim: { type: 'institutional', statementThrough: '2025-11-03', diagnoses: many(13).map((code) => ({ code })) } },
+    {
+      name: '25 principal/other plus admitting, reason-for-visit and external-cause codes (837I slots of their own)',
+      claim: {
+        type: 'institutional',
+        statementThrough: '2025-11-03',
+        diagnoses: [
+          ...many(25).map((code) => ({ code })),
+          { code: 'R07.9', qualifier: 'admitting' },
+          { code: 'R07.9', qualifier: 'reason-for-visit' },
+          { code: 'W19.XXXA', qualifier: 'external-cause' },
+        ],
+      },
+    },
   ],
   invalid: [
     {

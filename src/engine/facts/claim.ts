@@ -2,7 +2,7 @@ import { differenceInDays, differenceInYears } from 'date-fns';
 import { claimSetting, type Claim } from '../../claim/schema.js';
 import type { CodeSet } from '../../codeset/types.js';
 import { exposeGetters } from '../path.js';
-import type { DxFacts } from './dx.js';
+import { inSequence, type DxFacts } from './dx.js';
 
 /** ICD-10-CM took effect in the US on this date; earlier dates of service use ICD-9-CM. */
 export const ICD10_START = '2015-10-01';
@@ -30,7 +30,7 @@ export const CLAIM_FIELDS = {
   ageYears: 'age in whole years on the date (date-fns differenceInYears); undefined without a birth date',
   birthAfterDate: 'true when the birth date is after the date',
   ageOverMax: 'true when the age on the date is over 124 years',
-  dxCount: 'number of diagnoses',
+  dxCount: 'number of diagnoses in the principal/other slots (837I admitting, reason-for-visit and external-cause codes have their own)',
   dxLimit: 'diagnoses a claim of this type can carry: 12 professional, 25 institutional',
   codes: 'normalised undotted codes of the well-formed diagnoses, in claim order (may repeat)',
   lineCount: 'number of service lines',
@@ -80,7 +80,9 @@ export class ClaimFacts {
     }
     this.birthAfterDate = this.birthDate !== undefined && this.birthDate > date;
     this.ageOverMax = this.ageYears !== undefined && this.ageYears > MAX_AGE_YEARS;
-    this.dxCount = dx.length;
+    // The limits count the diagnosis slots; 837I admitting (ABJ), reason-for-visit (APR) and
+    // external-cause (ABN) codes have slots of their own.
+    this.dxCount = claim.type === 'institutional' ? dx.filter(inDiagnosisSlots).length : dx.length;
     this.dxLimit = DX_LIMIT[claim.type];
     this.codes = [];
     for (const d of dx) if (d.wellFormed) this.codes.push(d.code);
@@ -89,6 +91,10 @@ export class ClaimFacts {
 }
 
 exposeGetters(ClaimFacts);
+
+function inDiagnosisSlots(dx: DxFacts): boolean {
+  return inSequence(dx) && dx.qualifier !== 'external-cause';
+}
 
 /**
  * A YYYY-MM-DD string (already checked by the claim schema) as local midnight: what date-fns'

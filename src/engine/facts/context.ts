@@ -2,7 +2,7 @@ import { claimDate, type Claim } from '../../claim/schema.js';
 import type { CodeSet, CodeSetCatalog } from '../../codeset/types.js';
 import type { DataTables } from '../tables/types.js';
 import { ClaimFacts, fiscalYearOf } from './claim.js';
-import { DxFacts } from './dx.js';
+import { DxFacts, inSequence } from './dx.js';
 import { LineFacts } from './line.js';
 import type { ClaimContext, FactProvider } from './types.js';
 
@@ -44,7 +44,8 @@ class Context implements ClaimContext {
     const firstAt = new Map<string, number>();
     claim.diagnoses.forEach((d, i) => {
       const f = new DxFacts(i + 1, d, catalog, this.codeSet);
-      if (f.wellFormed) {
+      // An admitting or reason-for-visit code that repeats the principal is normal (own fields).
+      if (f.wellFormed && inSequence(f)) {
         const prev = firstAt.get(f.code);
         if (prev === undefined) firstAt.set(f.code, f.position);
         else f.duplicateOf = prev;

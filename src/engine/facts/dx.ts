@@ -39,6 +39,16 @@ export const DX_FIELDS = {
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
+ * Whether a diagnosis belongs to the principal-and-other sequence that sequencing, combination
+ * and duplicate rules are about. Admitting and patient's-reason-for-visit codes have fields of
+ * their own (UB-04 FL 69/70, 837I HI ABJ/APR; the adapters list them after the others): what
+ * was known at admission may rightly differ from, or repeat, the final diagnoses.
+ */
+export function inSequence(dx: { qualifier?: string | undefined }): boolean {
+  return dx.qualifier !== 'admitting' && dx.qualifier !== 'reason-for-visit';
+}
+
+/**
  * The `dx` fact: one diagnosis of the claim and what the code set says about it. Cheap fields
  * are plain properties; the rest are lazy getters computed on first use and kept.
  */

@@ -22,15 +22,9 @@ export function judgeable(dx: DxFacts): boolean {
   return dx.wellFormed && dx.status !== 'unknown';
 }
 
-/**
- * Whether a diagnosis belongs to the principal-and-other sequence that sequencing and
- * combination rules are about. Admitting and patient's-reason-for-visit codes have fields of
- * their own (UB-04 FL 69/70, 837I HI ABJ/APR; the adapters list them after the others): what
- * was known at admission may rightly differ from, or be excluded by, the final diagnoses.
- */
-export function inSequence(dx: DxFacts): boolean {
-  return dx.qualifier !== 'admitting' && dx.qualifier !== 'reason-for-visit';
-}
+import { inSequence } from '../dx.js';
+
+export { inSequence };
 
 /**
  * The diagnoses of the claim (first occurrence of each code only, in the principal-and-other
