@@ -20,7 +20,7 @@ export { parseClaim, claimSchema, claimDate, claimSetting } from './claim/index.
 export type { Claim, ClaimInput, Diagnosis, ServiceLine, InputError, ParseResult } from './claim/index.js';
 
 // Code set
-export { loadCatalog, loadRelease } from './codeset/index.js';
+export { loadCatalog, loadRelease, DataError, FormatError } from './codeset/index.js';
 export type {
   CodeSet,
   CodeSetCatalog,
@@ -34,6 +34,10 @@ export type {
   CodeChange,
 } from './codeset/types.js';
 export { normalizeCode, formatCode, isWellFormedCode } from './code/normalize.js';
+
+// Input adapters (FHIR R4, X12 837P/837I)
+export { readFhir, readX12, detectFormat } from './adapters/index.js';
+export type { AdaptedClaim, AdapterResult, InputFormat, ReadFhirOptions } from './adapters/index.js';
 
 // Rules
 export { RuleLoadError, type LoadIssue } from './engine/errors.js';
