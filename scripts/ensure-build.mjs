@@ -2,9 +2,10 @@
 // otherwise. `npm test` runs it first (pretest) so that the end-to-end CLI tests work on a
 // clean clone; CI runs `npm run build` just before, so there it finds dist fresh and skips.
 // The end-to-end tests call it too (several test files at once): a lock directory makes
-// them wait for one build instead of running tsup concurrently on the same dist/.
+// them wait for one build instead of running tsup concurrently, and the new dist/ is swapped in
+// with renames so that a CLI already running from the old one is not disturbed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,10 +70,27 @@ export async function ensureBuilt({ quiet = false } = {}) {
     const reason = staleReason();
     if (!reason) return false;
     if (!quiet) process.stderr.write(`dxlint: building dist/ (${reason})\n`);
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
-      cwd: root,
-      stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'],
-    });
+    // Build beside dist/ and swap it in with renames, so that a CLI started meanwhile (another
+    // test file) never sees a half-cleaned dist/.
+    const fresh = path.join(root, `dist.build-${process.pid}`);
+    const old = path.join(root, `dist.old-${process.pid}`);
+    try {
+      execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--out-dir', fresh], {
+        cwd: root,
+        stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'],
+      });
+      const dist = path.join(root, 'dist');
+      let hadDist = true;
+      try {
+        renameSync(dist, old);
+      } catch {
+        hadDist = false;
+      }
+      renameSync(fresh, dist);
+      if (hadDist) rmSync(old, { recursive: true, force: true });
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
     return true;
   } finally {
     rmdirSync(lock);
