@@ -1,4 +1,4 @@
-import { prof, realTester, ruleFile } from './setup.js';
+import { inpatient, prof, realTester, ruleFile } from './setup.js';
 
 /**
  * excludes1: pairs named by an Excludes1 note (code, ancestor, section or chapter) of either
@@ -6,15 +6,6 @@ import { prof, realTester, ruleFile } from './setup.js';
  * Tabular List XML.
  */
 const tester = realTester();
-/** An inpatient claim whose diagnoses carry qualifiers ([code, qualifier]). */
-const inpatient = (dx: [string, string?][], patient?: Record<string, string>) => ({
-  type: 'institutional',
-  setting: 'inpatient',
-  statementFrom: '2025-11-01',
-  statementThrough: '2025-11-03',
-  ...(patient ? { patient } : {}),
-  diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
-});
 const f = { patient: { birthDate: '1985-02-11', sex: 'F' } };
 const kid = { patient: { birthDate: '2025-10-30', sex: 'M' } };
 

@@ -1,4 +1,4 @@
-import { prof, realTester, ruleFile } from './setup.js';
+import { inpatient, prof, realTester, ruleFile } from './setup.js';
 
 /**
  * first-listed-only: the Z codes of I.C.21.c.16 outside position 1. Expectations come from the
@@ -6,15 +6,6 @@ import { prof, realTester, ruleFile } from './setup.js';
  */
 const tester = realTester();
 const child = { patient: { birthDate: '2019-05-02', sex: 'F' } };
-/** An inpatient claim whose diagnoses carry qualifiers ([code, qualifier]). */
-const inpatient = (dx: [string, string?][], patient?: Record<string, string>) => ({
-  type: 'institutional',
-  setting: 'inpatient',
-  statementFrom: '2025-11-01',
-  statementThrough: '2025-11-03',
-  ...(patient ? { patient } : {}),
-  diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
-});
 
 const second = (code: string) => ({ position: 2, severity: 'warning' as const, message: new RegExp(`^${code.replace('.', '\\.')} is in position 2, but it may only be reported as the principal/first-listed diagnosis`) });
 

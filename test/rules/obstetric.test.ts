@@ -1,4 +1,4 @@
-import { prof, realTester, ruleFile } from './setup.js';
+import { inpatient, prof, realTester, ruleFile } from './setup.js';
 
 /**
  * The obstetric rules of section C. Expectations from the Tabular notes at Chapters 15 and 16,
@@ -14,16 +14,6 @@ const delivery = (codes: string[]) => ({
   statementThrough: '2025-11-03',
   patient: mother.patient,
   diagnoses: codes.map((code) => ({ code })),
-});
-
-/** An inpatient claim whose diagnoses carry qualifiers ([code, qualifier]). */
-const inpatient = (dx: [string, string?][], patient?: Record<string, string>) => ({
-  type: 'institutional',
-  setting: 'inpatient',
-  statementFrom: '2025-11-01',
-  statementThrough: '2025-11-03',
-  ...(patient ? { patient } : {}),
-  diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
 });
 
 tester.run('maternal-newborn-conflict', ruleFile('maternal-newborn-conflict'), {

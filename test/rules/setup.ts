@@ -21,4 +21,16 @@ export function prof(codes: string[], extra: Record<string, unknown> = {}): Reco
   return { type: 'professional', serviceDate: '2025-11-03', diagnoses: codes.map((code) => ({ code })), ...extra };
 }
 
+/** An inpatient claim on a FY2026 date whose diagnoses carry qualifiers ([code, qualifier]). */
+export function inpatient(dx: [string, string?][], patient?: Record<string, string>): Record<string, unknown> {
+  return {
+    type: 'institutional',
+    setting: 'inpatient',
+    statementFrom: '2025-11-01',
+    statementThrough: '2025-11-03',
+    ...(patient ? { patient } : {}),
+    diagnoses: dx.map(([code, qualifier]) => (qualifier ? { code, qualifier } : { code })),
+  };
+}
+
 export { RuleTester };
