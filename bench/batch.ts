@@ -1,12 +1,21 @@
 import { createBatchValidator, type BatchOptions, type BatchValidator } from '../src/batch/index.js';
 
+/** One timed run: wall-clock throughput, and the CPU time the whole process (every thread) used. */
+export interface Run {
+  perSec: number;
+  /** Claims per CPU-second: independent of how busy the machine was. */
+  perCpuSec: number;
+  /** CPU time / wall time: how many cores the run actually got. */
+  coresUsed: number;
+}
+
 export interface BatchResult {
   threads: number;
   claims: number;
   /** validateAll over claim objects (structured clone both ways). */
-  objectsPerSec: number;
+  objects: Run;
   /** validateNdjson over NDJSON lines (one string per chunk each way). */
-  ndjsonPerSec: number;
+  ndjson: Run;
   /** Pool start: threads up and one validator built (ms). */
   startMs: number;
 }
@@ -17,12 +26,15 @@ async function drain(it: AsyncIterable<string>): Promise<number> {
   return n;
 }
 
-async function timed(fn: () => Promise<number>, expected: number): Promise<number> {
+async function timed(fn: () => Promise<number>, expected: number): Promise<Run> {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const n = await fn();
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   if (n !== expected) throw new Error(`batch returned ${n} reports for ${expected} claims`);
-  return (expected * 1000) / ms;
+  const cpuMs = (used.user + used.system) / 1000;
+  return { perSec: (expected * 1000) / ms, perCpuSec: (expected * 1000) / cpuMs, coresUsed: cpuMs / ms };
 }
 
 /**
@@ -40,9 +52,9 @@ export async function benchBatch(claims: readonly unknown[], options: BatchOptio
     const warm = Math.min(claims.length, 10_000 * options.threads);
     await batch.validateAll(claims.slice(0, warm));
     await drain(batch.validateNdjson(lines.slice(0, warm)));
-    const objectsPerSec = await timed(async () => (await batch.validateAll(claims)).length, claims.length);
-    const ndjsonPerSec = await timed(() => drain(batch.validateNdjson(lines)), claims.length);
-    return { threads: options.threads, claims: claims.length, objectsPerSec, ndjsonPerSec, startMs };
+    const objects = await timed(async () => (await batch.validateAll(claims)).length, claims.length);
+    const ndjson = await timed(() => drain(batch.validateNdjson(lines)), claims.length);
+    return { threads: options.threads, claims: claims.length, objects, ndjson, startMs };
   } finally {
     await batch.destroy();
   }
