@@ -9,6 +9,8 @@ export interface Checks {
 export interface SingleResult {
   /** Claims per second on one thread (tinybench, blocks of claims per iteration). */
   claimsPerSec: number;
+  /** The same per CPU-second of the process (GC threads included): less sensitive to a busy machine. */
+  perCpuSec: number;
   /** Per-claim latency over `latencyClaims` claims, each timed on its own (µs). */
   p50Us: number;
   p99Us: number;
@@ -58,15 +60,20 @@ export async function benchSingle(
   for (const t of times) sum += t;
 
   const bench = new Bench({ time: options.timeMs ?? 3000, iterations: 20, warmup: false });
+  let checked = 0;
   bench.add('validate', async () => {
     for (let i = 0; i < block; i++) await validator.validate(next());
+    checked += block;
   });
+  const cpu = process.cpuUsage();
   await bench.run();
+  const used = process.cpuUsage(cpu);
   const result = bench.tasks[0]!.result;
   if (result.state !== 'completed') throw new Error(`tinybench: task ended in state ${result.state}`);
 
   return {
     claimsPerSec: (block * 1000) / result.latency.mean,
+    perCpuSec: checked / ((used.user + used.system) / 1e6),
     p50Us: quantile(sorted, 0.5),
     p99Us: quantile(sorted, 0.99),
     meanUs: sum / count,
