@@ -47,7 +47,8 @@ export function chooseRules(loaded: readonly LoadedRule[], config: RuleConfig = 
   if (issues.length > 0) throw new RuleLoadError(issues);
   const out: ActiveRuleChoice[] = [];
   for (const l of loaded) {
-    const setting = settings[l.rule.id];
+    // Own keys only: a rule id such as "constructor" must not read Object.prototype.
+    const setting = Object.hasOwn(settings, l.rule.id) ? settings[l.rule.id] : undefined;
     if (setting === 'off') continue;
     if (setting === undefined && !l.rule.presets.includes(preset)) continue;
     out.push({ loaded: l, severityOverride: setting });

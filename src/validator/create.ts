@@ -80,7 +80,7 @@ export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorO
     choices = loaded
       .filter((l) => opts.only!.includes(l.rule.id))
       .map((l) => {
-        const setting = opts.rules?.[l.rule.id];
+        const setting = opts.rules && Object.hasOwn(opts.rules, l.rule.id) ? opts.rules[l.rule.id] : undefined;
         return { loaded: l, severityOverride: setting === undefined || setting === 'off' ? undefined : setting };
       });
   } else {

@@ -204,6 +204,24 @@ describe('operators, shared conditions and fact values', () => {
   });
 });
 
+describe('rule ids that are Object.prototype names', () => {
+  it('a pack rule with id "constructor" follows its presets and severity like any other', async () => {
+    const rule = { ...baseRule(), id: 'constructor', presets: ['strict'] };
+    // Not in the default preset: off.
+    const off = await buildValidator(catalog, { rulePacks: [rule as never] }).validate(claim);
+    expect(off.findings.map((f) => f.ruleId)).not.toContain('constructor');
+    expect(Object.keys(off.summary).sort()).toEqual(['error', 'info', 'warning']);
+    // Turned on by configuration (as read from a JSON config file): the configured severity, and
+    // a summary with the three keys only.
+    const on = await buildValidator(catalog, { rulePacks: [rule as never], rules: JSON.parse('{"constructor": "info"}') }).validate(claim);
+    expect(on.findings.filter((f) => f.ruleId === 'constructor').map((f) => f.severity)).toEqual(['info']);
+    expect(Object.keys(on.summary).sort()).toEqual(['error', 'info', 'warning']);
+    // With `only`, too.
+    const only = await buildValidator(catalog, { rulePacks: [rule as never], only: ['constructor'], rules: {} }).validate(claim);
+    expect(only.findings.map((f) => [f.ruleId, f.severity])).toEqual([['constructor', 'warning']]);
+  });
+});
+
 describe('running claims through a validator with user packs', () => {
   it('never runs a payload while validating', async () => {
     const v = buildValidator(catalog, { rulePacks: [baseRule() as never] });
