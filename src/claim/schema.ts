@@ -43,8 +43,10 @@ function isRealDate(s: string): boolean {
 /** ISO calendar date, YYYY-MM-DD (a time part is accepted and ignored). */
 export const isoDate = z
   .string({ error: 'must be an ISO date (YYYY-MM-DD)' })
-  .max(40, 'must be an ISO date (YYYY-MM-DD)')
-  .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$/, 'must be an ISO date (YYYY-MM-DD)')
+  // abort: zod would otherwise run the regex and the calendar check on a 10 MB string too
+  // (seconds and hundreds of MB in parseISO) and repeat the same message three times.
+  .max(40, { error: 'must be an ISO date (YYYY-MM-DD)', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$/, { error: 'must be an ISO date (YYYY-MM-DD)', abort: true })
   .refine(isRealDate, {
     message: 'is not a real calendar date',
   })

@@ -45,6 +45,16 @@ describe('huge strings in claim fields', () => {
     });
   }
 
+  for (const field of ['serviceDate', 'statementThrough'] as const) {
+    it(`a 10 MB ${field} is one input error, without parsing the string as a date`, async () => {
+      const heap = process.memoryUsage().heapUsed;
+      const { report, ms } = await timed({ ...base(), [field]: `2025-11-03${'T'.repeat(BIG)}` });
+      expect(report.inputErrors).toEqual([{ path: field, message: `${field}: must be an ISO date (YYYY-MM-DD)` }]);
+      expect(ms).toBeLessThan(500);
+      expect((process.memoryUsage().heapUsed - heap) / 2 ** 20).toBeLessThan(100);
+    });
+  }
+
   it('an ignored extra field of 10 MB does not change the report', async () => {
     const plain = await validator.validate(base());
     const { report } = await timed({ ...base(), remarks: 'x'.repeat(BIG) });
