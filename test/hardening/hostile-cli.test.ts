@@ -91,6 +91,7 @@ describe('dxlint check on hostile files', () => {
     const { code, stderr } = await check(file);
     expect(code).toBe(2);
     expect(stderr).toContain('nested.json');
+    expect(stderr).toMatch(/Bundles nested more than \d+ levels deep/);
     expect(stderr).not.toMatch(STACK);
   });
 });

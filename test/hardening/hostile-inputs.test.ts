@@ -4,6 +4,7 @@
  * nothing throws out of the public functions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BUNDLE_DEPTH, readFhir } from '../../src/adapters/fhir/read.js';
 import { readX12 } from '../../src/adapters/x12/read.js';
 import { MAX_DIAGNOSES, MAX_LINES, MAX_POINTERS, MAX_STRING } from '../../src/claim/schema.js';
 import type { Report } from '../../src/report/types.js';
@@ -173,5 +174,34 @@ describe('837 with broken segment terminators', () => {
     expect(claims).toHaveLength(1);
     const report = await validator.validate(claims[0]!.claim);
     expect(report.inputErrors?.map((e) => e.path)).toEqual(['diagnoses']);
+  });
+});
+
+describe('FHIR nesting', () => {
+  const claim = {
+    resourceType: 'Claim',
+    id: 'c',
+    type: { coding: [{ code: 'professional' }] },
+    created: '2025-11-03',
+    diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'Z53' }] } }],
+  };
+  const nest = (depth: number): unknown => {
+    let r: unknown = claim;
+    for (let i = 0; i < depth; i++) r = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: r }] };
+    return r;
+  };
+
+  it('reads a Claim a few Bundles deep', () => {
+    const { claims, errors } = readFhir(nest(3));
+    expect(errors).toEqual([]);
+    expect(claims).toHaveLength(1);
+  });
+
+  it('10,000 nested Bundles: an error saying so, no stack overflow', () => {
+    const t = performance.now();
+    const { claims, errors } = readFhir(nest(10_000));
+    expect(claims).toEqual([]);
+    expect(errors.some((e) => e.message.includes(`Bundles nested more than ${MAX_BUNDLE_DEPTH} levels deep`))).toBe(true);
+    expect(performance.now() - t).toBeLessThan(2000);
   });
 });

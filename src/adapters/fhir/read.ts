@@ -44,12 +44,22 @@ export function readFhir(json: unknown, options: ReadFhirOptions = {}): AdapterR
   return result;
 }
 
-function readResource(resource: Obj, path: string, entries: EntryIndex, options: ReadFhirOptions, result: AdapterResult) {
+/**
+ * Bundles inside Bundles deeper than this are not read: real inputs nest one or two levels, and
+ * a hostile file nesting thousands would otherwise overflow the stack.
+ */
+export const MAX_BUNDLE_DEPTH = 16;
+
+function readResource(resource: Obj, path: string, entries: EntryIndex, options: ReadFhirOptions, result: AdapterResult, depth = 0) {
   const type = text(resource.resourceType);
   if (type && CLAIM_TYPES.has(type)) {
     result.claims.push(mapClaimResource(resource, path || type, { entries, ...options }));
   } else if (type === 'Bundle') {
     const base = path || 'Bundle';
+    if (depth >= MAX_BUNDLE_DEPTH) {
+      result.errors.push(located(base, `Bundles nested more than ${MAX_BUNDLE_DEPTH} levels deep; this Bundle and everything in it was not read`));
+      return;
+    }
     const inner: Entry[] = [];
     asArray(resource.entry).forEach((e, i) => {
       const entry = asObj(e);
@@ -60,7 +70,7 @@ function readResource(resource: Obj, path: string, entries: EntryIndex, options:
       if (fullUrl) out.fullUrl = fullUrl;
       inner.push(out);
     });
-    readEntries(inner, options, result, base);
+    readEntries(inner, options, result, base, depth + 1);
   } else if (type) {
     result.errors.push(located(path || type, `a ${type} resource is not a Claim, ExplanationOfBenefit or Bundle; nothing to check`));
   } else {
@@ -68,13 +78,13 @@ function readResource(resource: Obj, path: string, entries: EntryIndex, options:
   }
 }
 
-function readEntries(entries: readonly Entry[], options: ReadFhirOptions, result: AdapterResult, base: string) {
+function readEntries(entries: readonly Entry[], options: ReadFhirOptions, result: AdapterResult, base: string, depth = 0) {
   const before = result.claims.length;
   const index = indexEntries(entries);
   const others = new Map<string, number>();
   for (const entry of entries) {
     const type = text(entry.resource.resourceType) ?? '(no resourceType)';
-    if (CLAIM_TYPES.has(type) || type === 'Bundle') readResource(entry.resource, entry.path, index, options, result);
+    if (CLAIM_TYPES.has(type) || type === 'Bundle') readResource(entry.resource, entry.path, index, options, result, depth);
     else others.set(type, (others.get(type) ?? 0) + 1);
   }
   if (result.claims.length === before) {
