@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { FormatError } from './errors.js';
 import { UNDOTTED_CODE } from './read-order.js';
 import { decodeText, forEachLine, LineProblems } from './text-file.js';
 import type { LoadDiagnostic } from './types.js';
@@ -44,6 +45,9 @@ export function parseCodesFile(text: string, file = 'codes file'): CodesFile {
     titles.push(title);
   });
   problems.check(total);
+  // An empty or blank file (a failed download) would load as a release with no codes, and every
+  // code on a claim would then look unknown.
+  if (codes.length === 0) throw new FormatError(`${file}: the file holds no code lines (it is empty or blank); is the download complete?`, file);
   return { file, codes, titles, index, diagnostics: problems.diagnostics() };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { FormatError } from './errors.js';
 import { forEachLine, decodeText, LineProblems } from './text-file.js';
 import type { LoadDiagnostic } from './types.js';
 
@@ -83,6 +84,9 @@ export function parseOrderFile(text: string, file = 'order file'): OrderFile {
     titles.push(title);
   });
   problems.check(total);
+  // An empty or blank file (a failed download) would load as a release with no codes, and every
+  // code on a claim would then look unknown.
+  if (codes.length === 0) throw new FormatError(`${file}: the file holds no order-file lines (it is empty or blank); is the download complete?`, file);
 
   const diagnostics = problems.diagnostics();
   if (gaps > 0) {

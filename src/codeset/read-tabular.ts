@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FormatError } from './errors.js';
 import { decodeText, MAX_BAD_LINES } from './text-file.js';
 import type { LoadDiagnostic, NoteKind } from './types.js';
@@ -92,6 +92,32 @@ const parser = new XMLParser({
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /**
+ * Refuses XML that is not well-formed. The parser itself is lenient: it accepts a closing tag
+ * that does not match the open one, and a file cut off in the middle, and would load whatever
+ * it made of them. Costs a few hundred ms on the 9.5 MB official file, on the cold parse only.
+ */
+function checkWellFormed(text: string, file: string): void {
+  const result = XMLValidator.validate(text);
+  if (result === true) return;
+  const { msg, line } = result.err;
+  // Unclosed elements at the end come as "Invalid '["ICD10CM.tabular","chapter",…]' found.".
+  const open = /^Invalid '(\[[\s\S]*\])' found\.?$/.exec(msg);
+  let names: unknown;
+  try {
+    names = open ? JSON.parse(open[1]!) : undefined;
+  } catch {
+    names = undefined;
+  }
+  if (Array.isArray(names)) {
+    throw new FormatError(
+      `${file}: the file ends before these elements are closed: ${names.map((n) => `<${String(n)}>`).join(' > ')}; it is truncated (an interrupted download?)`,
+      file,
+    );
+  }
+  throw new FormatError(`${file}: not well-formed XML at line ${line}: ${msg}`, file, line);
+}
+
+/**
  * Parses a Tabular List XML (`icd10cm_tabular_<year>.xml`). A malformed `<diag>` (no code, a
  * code that does not extend its parent's, no title, a repeated code) is skipped with its
  * subtree and reported with file and line; more than a handful and the file is refused.
@@ -106,6 +132,7 @@ export function parseTabularXml(text: string, file = 'tabular XML'): TabularFile
     return at === undefined ? undefined : lineAt(lines, at);
   };
 
+  checkWellFormed(text, file);
   let doc: XmlObject;
   try {
     doc = parser.parse(text) as XmlObject;

@@ -59,10 +59,19 @@ describe('Tabular List XML', () => {
     expect(error!.message).not.toMatch(/root:/);
   });
 
-  it('gives a FormatError naming the file for a truncated XML', async () => {
+  it('refuses a truncated XML, saying which elements were left open', async () => {
     const { error } = await failure(hostile('xml-truncated'));
     expect(error).toBeInstanceOf(FormatError);
-    expect(error!.message).toContain('icd10cm_tabular_2031.xml');
+    expect(error!.message).toBe(
+      'icd10cm_tabular_2031.xml: the file ends before these elements are closed: <ICD10CM.tabular> > <chapter> > <section> > <diag> > <diag> > <desc>; it is truncated (an interrupted download?)',
+    );
+  });
+
+  it('refuses a closing tag that does not match, with its line (the parser alone would accept it)', async () => {
+    const { error } = await failure(hostile('xml-mismatched'));
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error!.message).toMatch(/^icd10cm_tabular_2031\.xml: not well-formed XML at line 12: Expected closing tag 'diag'/);
+    expect((error as FormatError).line).toBe(12);
   });
 
   it('refuses 50,000 nested <diag> levels quickly, with no stack overflow', async () => {
@@ -119,6 +128,15 @@ describe('codes and order files', () => {
     expect(error).toBeInstanceOf(FormatError);
     expect(error!.message).toMatch(/icd10cm-order-2031\.txt: \d+ of 12 lines are not valid order-file lines \(line 2: /);
     expect((error as FormatError).line).toBe(2);
+  });
+
+  it('refuses an empty codes file and a blank order file instead of loading a release with no codes', async () => {
+    const empty = await failure(folderWith('empty-codes', 'icd10cm-codes-2031.txt', ''));
+    expect(empty.error).toBeInstanceOf(FormatError);
+    expect(empty.error!.message).toMatch(/^icd10cm-codes-2031\.txt: the file holds no code lines \(it is empty or blank\)/);
+    const blank = await failure(folderWith('blank-order', 'icd10cm-order-2031.txt', '\r\n\r\n   \r\n'));
+    expect(blank.error).toBeInstanceOf(FormatError);
+    expect(blank.error!.message).toMatch(/^icd10cm-order-2031\.txt: the file holds no order-file lines/);
   });
 
   it('refuses a 20 MB codes file with no line break in bounded time', async () => {
