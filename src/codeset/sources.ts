@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
+import { centralCrcs, crc32 } from './zip-crc.js';
 import { DataError, HOW_TO_GET_DATA } from './errors.js';
 import { parseSourceName, releaseId, type SourceKind, type SourceName } from './naming.js';
 import type { LoadDiagnostic } from './types.js';
@@ -155,7 +156,8 @@ function group(files: SourceFile[]): SourceGroup[] {
 /**
  * Lists the release files of an official zip and inflates only those, within limits: a zip
  * listing too many entries, or whose release files would inflate to too much, is refused
- * (the sizes come from the zip's directory; inflation never writes past them).
+ * (the sizes come from the zip's directory; inflation never writes past them). Each inflated
+ * release file must match the CRC-32 of the zip's directory (see zip-crc.ts).
  */
 function scanZip(path: string, shown: string, size: number, limits: ZipLimits): SourceFile[] {
   const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -186,7 +188,14 @@ function scanZip(path: string, shown: string, size: number, limits: ZipLimits): 
     if (err instanceof DataError) throw err;
     throw new DataError(`${shown}: not a readable zip (${(err as Error).message})`, path, { cause: err });
   }
+  const crcs = centralCrcs(data);
   return Object.entries(files).map(([entry, bytes]) => {
+    if (crcs?.get(entry) !== crc32(bytes)) {
+      throw new DataError(
+        `${shown}!${entry}: the inflated file does not match the zip's CRC-32 (the zip is damaged, or its directory gives a wrong size); refusing to read it`,
+        path,
+      );
+    }
     const name = names.get(entry)!;
     return {
       kind: name.kind,

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, FormatError, loadRelease } from '../../src/codeset/index.js';
+import { crc32, crc32Js } from '../../src/codeset/zip-crc.js';
 import { repoRoot } from '../helpers/data.js';
 
 const hostile = (name: string) => resolve(repoRoot, 'fixtures/hostile', name);
@@ -157,6 +158,43 @@ describe('zips', () => {
     expect(error).toBeInstanceOf(DataError);
     expect(error!.message).toBe('bomb.zip: its release files would inflate to more than 1 MB; refusing to read it');
     expect(heapMb).toBeLessThan(8);
+  });
+
+  it('refuses a zip whose directory understates a size (the entry would be silently cut off)', async () => {
+    const big = strToU8('A000    Cholera due to Vibrio cholerae 01, biovar cholerae\r\n'.repeat(200_000));
+    const zip = zipSync({ 'icd10cm-codes-2031.txt': big }, { level: 9 });
+    // Say 100 bytes in the local header and the central directory.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 22, 100, true);
+      if (sig === 0x02014b50) view.setUint32(i + 24, 100, true);
+    }
+    const file = join(tmp, 'lying.zip');
+    writeFileSync(file, zip);
+    const { error, heapMb } = await failure(file);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error!.message).toBe(
+      "lying.zip!icd10cm-codes-2031.txt: the inflated file does not match the zip's CRC-32 (the zip is damaged, or its directory gives a wrong size); refusing to read it",
+    );
+    expect(heapMb).toBeLessThan(8);
+  });
+
+  it('loads an honest zip of a release (so the CRC check passes good entries)', async () => {
+    const codes = 'Z0000   Encounter for general adult medical examination without abnormal findings\r\nZ23     Encounter for immunization\r\n';
+    const file = join(tmp, 'honest.zip');
+    writeFileSync(file, zipSync({ 'release/icd10cm-codes-2031.txt': strToU8(codes), 'readme.txt': strToU8('x') }));
+    const set = await loadRelease(file, { cache: false });
+    expect(set.billableCount).toBe(2);
+    expect(set.get('Z23')?.billable).toBe(true);
+  });
+
+  it('computes CRC-32 the standard way, natively and in JavaScript', () => {
+    // The CRC-32 check value of "123456789" is CBF43926 (zip/gzip polynomial).
+    expect(crc32Js(strToU8('123456789'))).toBe(0xcbf43926);
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919 + 13) % 256);
+    expect(crc32Js(bytes)).toBe(crc32(bytes));
   });
 
   it('refuses a zip listing too many entries', async () => {
