@@ -5,6 +5,9 @@ import { isoDay } from './dates.js';
 import { fiscalYearEnd, parseSourceName, releaseId } from './naming.js';
 import type { CodeChange, CodeSetCatalog, LoadDiagnostic, ReleaseInfo, Validity } from './types.js';
 
+/** Most day strings {@link Catalog.forDate} remembers (about 30 years of days). */
+const DAY_MEMO_CAP = 10_000;
+
 /**
  * Several releases side by side.
  *
@@ -31,7 +34,19 @@ export class Catalog implements CodeSetCatalog {
     return this.releases.find((r) => r.release.id === id);
   }
 
+  /** Governing index by day string: every claim asks, and claims share few distinct days. */
+  readonly #byDay = new Map<string, number>();
+
   forDate(date: string | Date): ReleaseCodeSet | undefined {
+    if (typeof date === 'string') {
+      const hit = this.#byDay.get(date);
+      if (hit !== undefined) return this.releases[hit];
+      const index = this.governingIndex(isoDay(date));
+      // Bounded: a stream of distinct date-times must not grow memory without limit.
+      if (this.#byDay.size >= DAY_MEMO_CAP) this.#byDay.clear();
+      this.#byDay.set(date, index);
+      return this.releases[index];
+    }
     return this.releases[this.governingIndex(isoDay(date))];
   }
 

@@ -1,7 +1,7 @@
-import { differenceInDays, differenceInYears } from 'date-fns';
 import { claimSetting, type Claim } from '../../claim/schema.js';
 import type { CodeSet } from '../../codeset/types.js';
 import { exposeGetters } from '../path.js';
+import { daysBetween, yearsBetween } from './age.js';
 import { inSequence, type DxFacts } from './dx.js';
 
 /** ICD-10-CM took effect in the US on this date; earlier dates of service use ICD-9-CM. */
@@ -73,10 +73,9 @@ export class ClaimFacts {
     this.sex = claim.patient?.sex;
     this.birthDate = claim.patient?.birthDate;
     if (this.birthDate) {
-      const on = localDate(date);
-      const born = localDate(this.birthDate);
-      this.ageDays = differenceInDays(on, born);
-      this.ageYears = differenceInYears(on, born);
+      // Integer arithmetic on the calendar dates; equal to date-fns' differenceInDays/Years.
+      this.ageDays = daysBetween(date, this.birthDate);
+      this.ageYears = yearsBetween(date, this.birthDate);
     }
     this.birthAfterDate = this.birthDate !== undefined && this.birthDate > date;
     this.ageOverMax = this.ageYears !== undefined && this.ageYears > MAX_AGE_YEARS;
@@ -94,17 +93,6 @@ exposeGetters(ClaimFacts);
 
 function inDiagnosisSlots(dx: DxFacts): boolean {
   return inSequence(dx) && dx.qualifier !== 'external-cause';
-}
-
-/**
- * A YYYY-MM-DD string (already checked by the claim schema) as local midnight: what date-fns'
- * parseISO returns for a date-only string, without its general-purpose parsing cost.
- */
-function localDate(iso: string): Date {
-  const d = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  // The Date constructor maps years 0–99 to 1900–1999; parseISO does not.
-  d.setFullYear(Number(iso.slice(0, 4)));
-  return d;
 }
 
 /** The ICD-10-CM fiscal year a date falls in: FY N runs from October 1 of N-1 to September 30 of N. */
