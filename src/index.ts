@@ -12,6 +12,10 @@
 export { createValidator, buildValidator } from './validator/index.js';
 export type { RuleMeta, ValidateManyOptions, ValidateOptions, Validator, ValidatorOptions } from './validator/index.js';
 
+// Batches on worker threads (piscina is loaded only when a batch validator is created)
+export { createBatchValidator } from './batch/index.js';
+export type { BatchValidator, BatchOptions, BatchWorkerOptions } from './batch/index.js';
+
 // Findings and reports
 export type { Finding, Related, Report, Severity, Summary } from './report/types.js';
 

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Report } from '../report/types.js';
 import type { BatchOptions, BatchTask, BatchWorkerOptions } from './options.js';
 
@@ -78,6 +77,9 @@ export async function createBatchValidator(options: BatchOptions = {}): Promise<
   const maxInFlight = positiveInt(m, threads * 2, 'maxInFlight');
   const filename = workerFile ?? defaultWorkerFile();
   const execArgv = execArgvFor(filename);
+  // Loaded on first use: a validator that never runs batches (a serverless function) does not
+  // pay for loading piscina at start-up.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<BatchTask, Report[] | string>({
     filename,
     minThreads: threads,

@@ -51,6 +51,23 @@ async function check(create: typeof Create): Promise<void> {
   }
 }
 
+describe('batch runner from the package build (dist/index.js, dist/index.cjs)', () => {
+  beforeAll(() => {
+    // Builds dist/ when it is missing or stale (serialised across test files).
+    execFileSync(process.execPath, [resolve(repoRoot, 'scripts/ensure-build.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+  }, 300_000);
+
+  it('is exported by the ESM entry and finds dist/worker.js', async () => {
+    const mod = (await import(pathToFileURL(resolve(repoRoot, 'dist/index.js')).href)) as { createBatchValidator: typeof Create };
+    await check(mod.createBatchValidator);
+  });
+
+  it('is exported by the CJS entry and finds dist/worker.cjs', async () => {
+    const mod = createRequire(import.meta.url)(resolve(repoRoot, 'dist/index.cjs')) as { createBatchValidator: typeof Create };
+    await check(mod.createBatchValidator);
+  });
+});
+
 describe('batch runner from built output', () => {
   it('runs with the ESM build (worker.js)', async () => {
     const mod = (await import(pathToFileURL(resolve(out, 'create.js')).href)) as { createBatchValidator: typeof Create };
