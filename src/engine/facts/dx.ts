@@ -1,8 +1,8 @@
-import { formatCode, isWellFormedCode, normalizeCode } from '../../code/normalize.js';
-import type { CodeNode, CodeSet, CodeSetCatalog, NoteKind } from '../../codeset/types.js';
+import type { CodeNode, CodeSet, CodeSetCatalog } from '../../codeset/types.js';
 import type { Diagnosis } from '../../claim/schema.js';
 import { exposeGetters } from '../path.js';
-import { codeInfo, type CodeInfo, type DxStatus } from './code-info.js';
+import type { CodeInfo, DxStatus } from './code-info.js';
+import { codeFacts, type CodeFacts } from './code-facts.js';
 
 /** What each field of the `dx` fact holds (used to validate rule paths and for the guide). */
 export const DX_FIELDS = {
@@ -36,8 +36,6 @@ export const DX_FIELDS = {
   noteKinds: "kinds of Tabular notes that apply to the code (own or inherited), e.g. ['codeFirst', 'excludes1']",
 } as const;
 
-const EMPTY: readonly never[] = Object.freeze([]);
-
 /**
  * Whether a diagnosis belongs to the principal-and-other sequence that sequencing, combination
  * and duplicate rules are about. Admitting and patient's-reason-for-visit codes have fields of
@@ -49,8 +47,10 @@ export function inSequence(dx: { qualifier?: string | undefined }): boolean {
 }
 
 /**
- * The `dx` fact: one diagnosis of the claim and what the code set says about it. Cheap fields
- * are plain properties; the rest are lazy getters computed on first use and kept.
+ * The `dx` fact: one diagnosis of the claim and what the code set says about it. What depends
+ * only on the code and the release comes from a {@link CodeFacts} shared by every claim that
+ * writes the code the same way; cheap fields are copied as plain properties, the rest are
+ * getters reading the shared facts (computed there once).
  */
 export class DxFacts {
   readonly position: number;
@@ -70,43 +70,39 @@ export class DxFacts {
   pointedBy: number[] = [];
   /** The per-code data, when the code is well-formed and a release governs the date. */
   readonly info: CodeInfo | undefined;
-  readonly #codeSet: CodeSet | undefined;
-  #fixes: string[] | undefined;
-  #noteKinds: string[] | undefined;
+  readonly #shared: CodeFacts;
 
   constructor(position: number, diagnosis: Diagnosis, catalog: CodeSetCatalog, codeSet: CodeSet | undefined) {
+    const shared = codeFacts(catalog, codeSet, diagnosis.code);
     this.position = position;
     this.first = position === 1;
     this.raw = diagnosis.code;
+    this.code = shared.code;
+    this.dotted = shared.dotted;
+    this.wellFormed = shared.wellFormed;
+    this.status = shared.status;
+    this.kind = shared.kind;
+    this.billable = shared.billable;
+    this.category = shared.category;
     this.poa = diagnosis.poa;
     this.qualifier = diagnosis.qualifier;
-    this.#codeSet = codeSet;
-    this.wellFormed = isWellFormedCode(diagnosis.code);
-    if (!this.wellFormed) {
-      this.code = diagnosis.code.trim().toUpperCase();
-      this.dotted = diagnosis.code;
-      this.status = 'malformed';
-      this.info = undefined;
-    } else {
-      this.code = normalizeCode(diagnosis.code)!;
-      this.dotted = formatCode(this.code);
-      this.info = codeSet ? codeInfo(catalog, codeSet, this.code) : undefined;
-      this.status = this.info ? this.info.status : 'no-release';
-    }
-    const node = this.info?.node;
-    this.kind = node?.kind;
-    this.billable = node?.billable ?? false;
-    this.category = this.wellFormed ? this.code.slice(0, 3) : '';
+    this.info = shared.info;
+    this.#shared = shared;
+  }
+
+  /** The shared per-code facts (for fact providers: {@link CodeFacts.derive}). */
+  static shared(dx: DxFacts): CodeFacts {
+    return dx.#shared;
   }
 
   get kindLabel(): string {
     return this.kind ?? 'code';
   }
   get title(): string | undefined {
-    return this.info?.node?.title;
+    return this.#shared.title;
   }
   get chapter(): number | undefined {
-    return this.info && this.#codeSet ? this.#codeSet.chapter(this.code)?.number : undefined;
+    return this.#shared.chapter;
   }
   get poaValue(): string {
     return (this.poa ?? '').trim();
@@ -117,8 +113,8 @@ export class DxFacts {
   get related(): { position: number; code: string }[] {
     return this.duplicateOf > 0 ? [{ position: this.duplicateOf, code: this.dotted }] : [];
   }
-  get fixes(): string[] {
-    return (this.#fixes ??= this.info ? this.info.fixes.map(formatCode) : []);
+  get fixes(): readonly string[] {
+    return this.#shared.fixes;
   }
   get fixCount(): number {
     return this.info ? this.info.fixes.length : 0;
@@ -140,11 +136,7 @@ export class DxFacts {
     return this.info?.validFrom;
   }
   get noteKinds(): readonly string[] {
-    if (this.#noteKinds) return this.#noteKinds;
-    if (!this.info || !this.#codeSet || this.status === 'unknown') return EMPTY;
-    const kinds = new Set<NoteKind>();
-    for (const note of this.#codeSet.notes(this.code)) kinds.add(note.kind);
-    return (this.#noteKinds = [...kinds]);
+    return this.#shared.noteKinds;
   }
 }
 exposeGetters(DxFacts);

@@ -1,8 +1,8 @@
 import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
-import type { DxFacts } from '../dx.js';
+import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, inSequence, judgeable, memoByCode, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, inSequence, judgeable, memoByCode, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -50,12 +50,18 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
   },
   compute(ctx, dx: DxFacts) {
     if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
-    const refs = codeFirstRefs(ctx.codeSet, dx.code);
+    const shared = DxFacts.shared(dx);
+    const codeSet = shared.codeSet;
+    if (!codeSet) return NONE;
+    // Kept with the code's shared facts: most codes have no such note and stop here.
+    const refs = shared.derive('codeFirst', () => codeFirstRefs(codeSet, dx.code));
     if (refs.length === 0) return NONE;
-    const later = diagnosesWhere(
-      ctx,
-      (d) => d.position > dx.position && d.code !== dx.code && refs.some((r) => matchesRef(r, d.code)),
-    ).map(dxRef);
+    let later: DxRef[] | undefined;
+    for (const d of ctx.dx) {
+      if (d.position <= dx.position || d.code === dx.code || !judgeable(d) || d.duplicateOf !== 0 || !inSequence(d)) continue;
+      if (refs.some((r) => matchesRef(r, d.code))) (later ??= []).push(dxRef(d));
+    }
+    if (!later) return NONE;
     return { later, laterCount: later.length, laterCodes: describeAll(later) };
   },
 };

@@ -1,9 +1,9 @@
 import { codeRef, matchesAny, matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
-import type { DxFacts } from '../dx.js';
+import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, diagnosesWhere, dxRef, inSequence, judgeable, memoByCode, tableOf, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, inSequence, judgeable, memoByCode, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `excludes1` fact. */
 export interface Excludes1Fact {
@@ -33,13 +33,27 @@ export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'ex
 }
 
 /**
- * True when a note of `kind` that applies to code `a` names code `b`. For Excludes2 only notes
- * on codes (category, subcategory) count: chapter notes list whole chapters as Excludes2
- * ("endocrine, nutritional and metabolic diseases (E00-E88)") and would mask the precise
- * Excludes1 notes under them (G63 excludes "diabetes mellitus (E08-E13 with .42)").
+ * The references of a diagnosis's notes of `kind`, kept with the code's shared facts (worked
+ * out once per code and release). For Excludes2 only notes on codes (category, subcategory)
+ * count: chapter notes list whole chapters as Excludes2 ("endocrine, nutritional and metabolic
+ * diseases (E00-E88)") and would mask the precise Excludes1 notes under them (G63 excludes
+ * "diabetes mellitus (E08-E13 with .42)").
  */
-function names(codeSet: CodeSet, a: string, b: string, kind: 'excludes1' | 'excludes2'): boolean {
-  return noteRefs(codeSet, a, kind, kind === 'excludes2').some((r) => matchesRef(r, b));
+function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): readonly CodeRef[] {
+  const shared = DxFacts.shared(dx);
+  const codeSet = shared.codeSet;
+  if (!codeSet) return NO_REFS;
+  return kind === 'excludes1'
+    ? shared.derive('excludes1', () => noteRefs(codeSet, dx.code, 'excludes1'))
+    : shared.derive('excludes2:code', () => noteRefs(codeSet, dx.code, 'excludes2', true));
+}
+const NO_REFS: readonly CodeRef[] = Object.freeze([]);
+
+/** True when a note of `kind` that applies to diagnosis `a` names the code of `b`. */
+function names(a: DxFacts, b: DxFacts, kind: 'excludes1' | 'excludes2'): boolean {
+  const refs = refsOf(a, kind);
+  for (let i = 0; i < refs.length; i++) if (matchesRef(refs[i]!, b.code)) return true;
+  return false;
 }
 
 /**
@@ -76,17 +90,27 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
     partnerCodes: '"K58.9 (position 3)", … for messages',
   },
   compute(ctx, dx: DxFacts) {
-    const codeSet = ctx.codeSet;
-    if (!codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
-    const covers = tableOf(ctx, 'excludes1-covered');
-    const allows = tableOf(ctx, 'excludes1-allowed');
-    const partners = diagnosesWhere(ctx, (d) => {
-      if (d.position <= dx.position || d.code === dx.code) return false;
-      const excluded = names(codeSet, dx.code, d.code, 'excludes1') || names(codeSet, d.code, dx.code, 'excludes1');
-      if (!excluded) return false;
-      const allowed = names(codeSet, dx.code, d.code, 'excludes2') || names(codeSet, d.code, dx.code, 'excludes2');
-      return !allowed && !listedPair(covers, dx.code, d.code) && !listedPair(allows, dx.code, d.code);
-    }).map(dxRef);
+    if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
+    // No partner is possible when neither this code nor a later one has an Excludes1 note:
+    // the common case, answered without building anything.
+    const own = refsOf(dx, 'excludes1').length > 0;
+    let partners: DxRef[] | undefined;
+    let covers: DataTable | undefined | null = null;
+    let allows: DataTable | undefined;
+    for (const d of ctx.dx) {
+      if (d.position <= dx.position || d.code === dx.code || !judgeable(d) || d.duplicateOf !== 0 || !inSequence(d)) continue;
+      if (!own && refsOf(d, 'excludes1').length === 0) continue;
+      const excluded = names(dx, d, 'excludes1') || names(d, dx, 'excludes1');
+      if (!excluded) continue;
+      if (names(dx, d, 'excludes2') || names(d, dx, 'excludes2')) continue;
+      if (covers === null) {
+        covers = tableOf(ctx, 'excludes1-covered');
+        allows = tableOf(ctx, 'excludes1-allowed');
+      }
+      if (listedPair(covers, dx.code, d.code) || listedPair(allows, dx.code, d.code)) continue;
+      (partners ??= []).push(dxRef(d));
+    }
+    if (!partners) return NONE;
     return { partners, count: partners.length, partnerCodes: describeAll(partners) };
   },
 };

@@ -1,5 +1,5 @@
 import type { CodeSet } from '../../../codeset/types.js';
-import type { DxFacts } from '../dx.js';
+import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
 import { judgeable, memoByCode } from './claim-codes.js';
 
@@ -49,6 +49,8 @@ export const manifestation: FactProvider<'diagnosis', ManifestationFact> = {
   },
   compute(ctx, dx: DxFacts) {
     if (!judgeable(dx) || !ctx.codeSet) return NOT_ONE;
-    return manifestationOf(ctx.codeSet, dx.code);
+    const shared = DxFacts.shared(dx);
+    const codeSet = shared.codeSet;
+    return codeSet ? shared.derive('manifestation', () => manifestationOf(codeSet, dx.code)) : NOT_ONE;
   },
 };

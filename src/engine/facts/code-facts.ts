@@ -1,0 +1,111 @@
+import { formatCode, isWellFormedCode, normalizeCode } from '../../code/normalize.js';
+import type { CodeNode, CodeSet, CodeSetCatalog, NoteKind } from '../../codeset/types.js';
+import { codeInfo, type CodeInfo, type DxStatus } from './code-info.js';
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * Everything the `dx` fact says that depends only on the code as written and the governing
+ * release (not on the claim): its forms, status, node, title, chapter, fixes and note kinds.
+ * Claims repeat codes heavily, so this is worked out once per (catalog, release, written code)
+ * and shared by every DxFacts that uses the code; the DxFacts copies the cheap fields and
+ * reads the rest from here. Values are never changed after they are computed (arrays frozen).
+ */
+export class CodeFacts {
+  readonly wellFormed: boolean;
+  readonly code: string;
+  readonly dotted: string;
+  readonly status: DxStatus;
+  readonly info: CodeInfo | undefined;
+  readonly kind: CodeNode['kind'] | undefined;
+  readonly billable: boolean;
+  readonly category: string;
+  /** The release these facts are about (undefined when none governs the date). */
+  readonly codeSet: CodeSet | undefined;
+  #chapter: number | undefined | null = null;
+  #fixes: readonly string[] | undefined;
+  #noteKinds: readonly string[] | undefined;
+  /** Other values derived from the code and the release (e.g. a provider's parsed note references). */
+  #derived: Map<string, unknown> | undefined;
+
+  constructor(raw: string, catalog: CodeSetCatalog, codeSet: CodeSet | undefined) {
+    this.codeSet = codeSet;
+    this.wellFormed = isWellFormedCode(raw);
+    if (!this.wellFormed) {
+      this.code = raw.trim().toUpperCase();
+      this.dotted = raw;
+      this.status = 'malformed';
+      this.info = undefined;
+    } else {
+      this.code = normalizeCode(raw)!;
+      this.dotted = formatCode(this.code);
+      this.info = codeSet ? codeInfo(catalog, codeSet, this.code) : undefined;
+      this.status = this.info ? this.info.status : 'no-release';
+    }
+    const node = this.info?.node;
+    this.kind = node?.kind;
+    this.billable = node?.billable ?? false;
+    this.category = this.wellFormed ? this.code.slice(0, 3) : '';
+  }
+
+  get title(): string | undefined {
+    return this.info?.node?.title;
+  }
+  get chapter(): number | undefined {
+    if (this.#chapter === null) this.#chapter = this.info && this.codeSet ? this.codeSet.chapter(this.code)?.number : undefined;
+    return this.#chapter;
+  }
+  get fixes(): readonly string[] {
+    return (this.#fixes ??= this.info && this.info.fixes.length > 0 ? Object.freeze(this.info.fixes.map(formatCode)) : EMPTY);
+  }
+  get noteKinds(): readonly string[] {
+    if (this.#noteKinds) return this.#noteKinds;
+    if (!this.info || !this.codeSet || this.status === 'unknown') return EMPTY;
+    const kinds = new Set<NoteKind>();
+    for (const note of this.codeSet.notes(this.code)) kinds.add(note.kind);
+    return (this.#noteKinds = Object.freeze([...kinds]));
+  }
+
+  /**
+   * A value derived from this code in this release alone, computed once: `kind` names it
+   * (one name per kind of value). For fact providers, e.g. the references of the code's
+   * Excludes1 notes, so that a pair check costs no lookup by code.
+   */
+  derive<T>(kind: string, compute: () => T): T {
+    const map = (this.#derived ??= new Map());
+    const hit = map.get(kind);
+    if (hit !== undefined || map.has(kind)) return hit as T;
+    const value = compute();
+    map.set(kind, value);
+    return value;
+  }
+}
+
+/**
+ * Memo per catalog and release (a WeakMap on each, so a dropped catalog frees its memo).
+ * Written forms of codes that exist in the release are kept without limit (a release has under
+ * 100,000 entries, each written a few ways); anything else only up to OTHER_CAP entries, so
+ * that a stream of garbage codes cannot grow memory without bound.
+ */
+interface Memo {
+  known: Map<string, CodeFacts>;
+  other: Map<string, CodeFacts>;
+}
+const memo = new WeakMap<CodeSetCatalog, Map<CodeSet | undefined, Memo>>();
+const OTHER_CAP = 50_000;
+const KNOWN_CAP = 1_000_000;
+
+/** The shared facts of a code as written on a claim, in a release (or none), memoised. */
+export function codeFacts(catalog: CodeSetCatalog, codeSet: CodeSet | undefined, raw: string): CodeFacts {
+  let perCatalog = memo.get(catalog);
+  if (!perCatalog) memo.set(catalog, (perCatalog = new Map()));
+  let m = perCatalog.get(codeSet);
+  if (!m) perCatalog.set(codeSet, (m = { known: new Map(), other: new Map() }));
+  const hit = m.known.get(raw) ?? m.other.get(raw);
+  if (hit) return hit;
+  const made = new CodeFacts(raw, catalog, codeSet);
+  const into = made.info?.node ? m.known : m.other;
+  if (into.size >= (into === m.known ? KNOWN_CAP : OTHER_CAP)) into.clear();
+  into.set(raw, made);
+  return made;
+}
