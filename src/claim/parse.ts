@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fastParseClaim } from './fast-parse.js';
 import { claimSchema, type Claim } from './schema.js';
 
 /** One thing wrong with an input, in the words a person can act on. */
@@ -36,6 +37,10 @@ export function parseClaim(input: unknown): ParseResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ path: '', message: 'a claim must be a JSON object' }] };
   }
+  // The common valid shape is checked by hand (same result as zod, several times faster);
+  // zod decides everything else and words the errors.
+  const fast = fastParseClaim(input);
+  if (fast) return { ok: true, claim: fast };
   const result = claimSchema.safeParse(input);
   return result.success ? { ok: true, claim: result.data } : { ok: false, errors: toInputErrors(result.error) };
 }

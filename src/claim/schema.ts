@@ -26,7 +26,7 @@ const text = (what: string) =>
  * for every date of every claim, and date-fns' general parseISO was the largest single cost of
  * validating a typical claim. Strings with a time part still go through parseISO.
  */
-function isRealDate(s: string): boolean {
+export function isRealDate(s: string): boolean {
   if (s.length === 10) {
     const year = Number(s.slice(0, 4));
     const month = Number(s.slice(5, 7));
