@@ -6,21 +6,42 @@ import type { LineFacts } from './facts/line.js';
 import type { ClaimContext } from './facts/types.js';
 import { makeFinding, sortFindings, toRelated, toSuggestions } from './findings.js';
 import { RuleEngine, type RuleRun } from './jre.js';
-import type { LoadedRule } from './load-rules.js';
+import type { FactRef, LoadedRule } from './load-rules.js';
+import { parsePath, readPath } from './path.js';
 import type { Scope } from './facts/types.js';
 import type { Setting, Severity } from './rule-schema.js';
 import { renderTemplate } from './template.js';
 
 /**
- * How rules are evaluated:
- * - `fast` (default): each rule's conditions are compiled into a synchronous predicate with
- *   json-rules-engine's semantics, used as a pre-filter; only rules whose predicate holds are
- *   run through json-rules-engine, which makes the finding (event, params, case). A clean claim
- *   never enters json-rules-engine.
+ * How rules are evaluated (every mode gives the same reports; the tests hold them to it):
+ * - `compiled` (default): each rule's conditions are compiled into a synchronous predicate with
+ *   json-rules-engine's semantics; when it holds, the finding is made directly: the first case
+ *   whose compiled `when` holds, the event params resolved as json-rules-engine resolves them
+ *   (`{ fact, path }` read with the same path rule), the same message/related/suggestions code.
+ *   No promise, no engine, nothing allocated for a rule that does not fire.
+ * - `fast`: the compiled predicate pre-filters; rules whose predicate holds run through
+ *   json-rules-engine, which makes the finding (event, params, case).
  * - `reference`: every rule runs through json-rules-engine for every target, no pre-filter.
  *   The naive baseline for benchmarks and the oracle of the equivalence tests.
  */
-export type EvaluationMode = 'fast' | 'reference';
+export type EvaluationMode = 'compiled' | 'fast' | 'reference';
+
+/** How one event param is worked out when the rule fires (json-rules-engine's Almanac.getValue). */
+type ParamReader = (env: Env) => unknown;
+
+function paramReader(value: unknown): ParamReader {
+  if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, 'fact')) return () => value;
+  const ref = value as FactRef;
+  const get = factGetter(ref.fact);
+  // Almanac.factValue: with a path, follow it only when the fact value is a non-null object.
+  if (!ref.path) return get;
+  const segments = parsePath(ref.path);
+  if (!Array.isArray(segments)) return () => undefined; // rejected at load; resolvePath's answer
+  return (env) => {
+    const v = get(env);
+    return v !== null && typeof v === 'object' ? readPath(v, segments) : v;
+  };
+}
 
 /** A rule ready to run. */
 export class CompiledRule {
@@ -33,6 +54,9 @@ export class CompiledRule {
   readonly predicate: Predicate;
   readonly engine: RuleEngine;
   readonly #facts: [string, (env: Env) => unknown][];
+  /** For the compiled mode: the cases' predicates and the event params' readers. */
+  readonly #cases: Predicate[];
+  readonly #params: [string, ParamReader][];
 
   constructor(choice: ActiveRuleChoice) {
     const { loaded } = choice;
@@ -45,6 +69,25 @@ export class CompiledRule {
     this.predicate = compileConditions(loaded.conditions);
     this.engine = new RuleEngine(loaded);
     this.#facts = [...loaded.facts].map((name) => [name, factGetter(name)]);
+    this.#cases = loaded.cases.map((c) => compileConditions(c.when));
+    this.#params = Object.entries(loaded.params).map(([name, value]) => [name, paramReader(value)]);
+  }
+
+  /**
+   * What json-rules-engine's run would say for a target whose predicate holds (compiled mode):
+   * the first case whose `when` holds and the resolved event params.
+   */
+  direct(env: Env): RuleRun {
+    let caseIndex = -1;
+    for (let i = 0; i < this.#cases.length; i++) {
+      if (this.#cases[i]!(env)) {
+        caseIndex = i;
+        break;
+      }
+    }
+    const params: Record<string, unknown> = {};
+    for (const [name, read] of this.#params) params[name] = read(env);
+    return { fired: true, caseIndex, params };
   }
 
   /** The runtime facts json-rules-engine needs for this rule on a target. */
@@ -83,11 +126,13 @@ export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule
 
 /**
  * Runs the rules on one claim's context and returns its findings in the stable order.
- * Returns a plain array (not a promise) when no rule's pre-filter holds, which is the common
- * case for a clean claim in fast mode.
+ * Returns a plain array (not a promise) in the compiled mode, and in the fast mode when no
+ * rule's pre-filter holds (the common case for a clean claim).
  */
-export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode: EvaluationMode = 'fast'): Finding[] | Promise<Finding[]> {
+export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode: EvaluationMode = 'compiled'): Finding[] | Promise<Finding[]> {
   const reporting = ctx.claimFacts.reporting;
+  const compiled = mode === 'compiled';
+  let found: Finding[] | undefined;
   const pending: { rule: CompiledRule; env: Env }[] = [];
   // One env per target, shared by every rule of that scope (no allocation per rule).
   const claimEnv: Env = { ctx, target: undefined };
@@ -97,9 +142,14 @@ export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode
     if (rule.settings && !rule.settings.has(reporting)) continue;
     const envs = rule.scope === 'diagnosis' ? dxEnvs : rule.scope === 'line' ? lineEnvs : [claimEnv];
     for (const env of envs) {
-      if (mode === 'reference' || rule.predicate(env)) pending.push({ rule, env });
+      if (mode === 'reference') pending.push({ rule, env });
+      else if (rule.predicate(env)) {
+        if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
+        else pending.push({ rule, env });
+      }
     }
   }
+  if (compiled) return found ? sortFindings(found) : [];
   if (pending.length === 0) return [];
   return Promise.all(
     pending.map(async ({ rule, env }) => {

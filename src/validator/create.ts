@@ -87,7 +87,7 @@ export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorO
     choices = chooseRules(loaded, { ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.rules ? { rules: opts.rules } : {}) });
   }
   const compiled = compileRules(choices);
-  const mode: EvaluationMode = opts.mode ?? 'fast';
+  const mode: EvaluationMode = opts.mode ?? 'compiled';
   const providers = new Map<string, FactProvider>(factProviders.map((p) => [p.name, p]));
 
   const chosen = new Map(choices.map((c) => [c.loaded.rule.id, c]));

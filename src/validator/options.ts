@@ -18,7 +18,7 @@ const optionsSchema = z
     builtinRules: z.boolean().optional(),
     tables: z.array(z.string().min(1)).optional(),
     only: z.array(z.string()).optional(),
-    mode: z.enum(['fast', 'reference'], { error: 'mode must be "fast" or "reference"' }).optional(),
+    mode: z.enum(['compiled', 'fast', 'reference'], { error: 'mode must be "compiled", "fast" or "reference"' }).optional(),
   })
   .refine((o) => !(o.catalog && o.data), { message: 'give either catalog or data, not both', path: ['data'] });
 

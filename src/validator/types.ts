@@ -28,7 +28,11 @@ export interface ValidatorOptions {
   tables?: string[];
   /** Run exactly these rule ids, whatever the preset (used by the rule tester). */
   only?: string[];
-  /** "fast" (default): compiled pre-filter, then json-rules-engine; "reference": json-rules-engine for everything. */
+  /**
+   * "compiled" (default): compiled predicates make the findings; "fast": compiled pre-filter,
+   * then json-rules-engine makes the finding; "reference": json-rules-engine for everything.
+   * All three give the same reports.
+   */
   mode?: EvaluationMode;
 }
 

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { RuleEngine } from '../../src/engine/jre.js';
 import { buildValidator } from '../../src/validator/index.js';
 import type { Validator } from '../../src/validator/types.js';
 import { loadTestCatalog } from '../helpers/data.js';
 
 /**
- * The compiled pre-filter must change nothing: on random claims, the fast mode (predicate,
- * then json-rules-engine) and the reference mode (json-rules-engine for every rule and target)
- * give identical reports. The claims are drawn from codes that trigger every rule family
+ * Compiling must change nothing: on random claims, the compiled mode (predicates make the
+ * findings), the fast mode (predicate, then json-rules-engine) and the reference mode
+ * (json-rules-engine for every rule and target) give identical reports. The claims are drawn from codes that trigger every rule family
  * (headers, 7th characters, deleted and new codes, malformed and unknown codes, position and
  * pair rules, obstetric/newborn, ages and sexes) on dates across and outside the releases.
  */
@@ -56,28 +57,53 @@ const claim = fc
     return out;
   });
 
+let compiled: Validator;
 let fast: Validator;
 let reference: Validator;
+let byDefault: Validator;
 beforeAll(async () => {
   const catalog = await loadTestCatalog();
-  fast = buildValidator(catalog, { preset: 'strict' });
+  compiled = buildValidator(catalog, { preset: 'strict', mode: 'compiled' });
+  fast = buildValidator(catalog, { preset: 'strict', mode: 'fast' });
   reference = buildValidator(catalog, { preset: 'strict', mode: 'reference' });
+  byDefault = buildValidator(catalog, { preset: 'strict' });
 });
 
-describe('fast mode = reference mode', () => {
+describe('compiled mode = fast mode = reference mode', () => {
   it('on random claims', async () => {
     let withFindings = 0;
+    let withCases = 0;
     await fc.assert(
       fc.asyncProperty(claim, async (c) => {
-        const a = await fast.validate(c);
+        const a = await compiled.validate(c);
         const b = await reference.validate(c);
         expect(a.inputErrors).toBeUndefined();
         expect(a).toEqual(b);
+        // Same keys in the same order, too (the JSON output is diffed and snapshot-tested).
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        expect(await fast.validate(c)).toEqual(b);
         if (a.findings.length > 0) withFindings++;
+        // Findings whose severity or message came from a case (age-conflict warning rows, z23 with an adult exam…).
+        if (a.findings.some((f) => f.ruleId === 'age-conflict' || f.ruleId === 'code-not-valid-on-date' || f.ruleId === 'patient-date-invalid')) withCases++;
       }),
-      { numRuns: 300, seed: 20251103 },
+      { numRuns: 400, seed: 20251103 },
     );
-    // The property is only meaningful if rules do fire on these claims.
-    expect(withFindings).toBeGreaterThan(200);
+    // The property is only meaningful if rules do fire on these claims, cases included.
+    expect(withFindings).toBeGreaterThan(250);
+    expect(withCases).toBeGreaterThan(40);
+  });
+
+  it('the default is the compiled mode: findings without json-rules-engine', async () => {
+    const c = { type: 'professional', serviceDate: '2025-11-03', diagnoses: [{ code: 'Z53' }, { code: 'Z53' }] };
+    const run = vi.spyOn(RuleEngine.prototype, 'run');
+    try {
+      const report = await byDefault.validate(c);
+      expect(report.findings.map((f) => f.ruleId)).toEqual(['code-not-billable', 'code-not-billable', 'duplicate-diagnosis']);
+      expect(run).not.toHaveBeenCalled();
+      await fast.validate(c);
+      expect(run).toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
+    }
   });
 });
