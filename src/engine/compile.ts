@@ -4,6 +4,7 @@ import type { ClaimContext } from './facts/types.js';
 import { operators } from './operators/index.js';
 import { FACT_GETTERS, parsePath, readPath, readSegment } from './path.js';
 import type { Condition, TopLevelCondition } from './rule-schema.js';
+import { CODE_ONLY_DX_FIELDS } from './facts/dx.js';
 
 /** What a compiled condition is evaluated against: one claim and, below claim scope, one target. */
 export interface Env {
@@ -74,4 +75,29 @@ export function compileConditions(c: TopLevelCondition | Condition): Predicate {
     }
     return evaluate(lhs, value) === true;
   };
+}
+
+/** True when a condition reads only `dx` fields that depend on the code alone (CODE_ONLY_DX_FIELDS). */
+export function isCodeOnly(c: Condition | TopLevelCondition): boolean {
+  if ('all' in c) return c.all.every(isCodeOnly);
+  if ('any' in c) return c.any.every(isCodeOnly);
+  if ('not' in c) return isCodeOnly(c.not);
+  if (c.fact !== 'dx' || c.path === undefined) return false;
+  const segments = parsePath(c.path);
+  return Array.isArray(segments) && CODE_ONLY_DX_FIELDS.has(segments[0]!);
+}
+
+/**
+ * Splits a diagnosis rule's top-level `all` into the parts that depend on the code alone (the
+ * gate: one answer per code and release, worth remembering) and the rest. The rule holds
+ * exactly when the gate and the rest both hold. Undefined when there is no such part (or the
+ * top level is not an `all`).
+ */
+export function splitCodeOnly(c: TopLevelCondition): { gate: Predicate; rest: Predicate } | undefined {
+  if (!('all' in c)) return undefined;
+  const gate = c.all.filter(isCodeOnly);
+  if (gate.length === 0) return undefined;
+  const rest = c.all.filter((p) => !isCodeOnly(p));
+  const always: Predicate = () => true;
+  return { gate: compileConditions({ all: gate }), rest: rest.length > 0 ? compileConditions({ all: rest }) : always };
 }

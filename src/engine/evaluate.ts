@@ -1,5 +1,7 @@
 import type { Finding } from '../report/types.js';
-import { compileConditions, factGetter, type Env, type Predicate } from './compile.js';
+import { compileConditions, factGetter, splitCodeOnly, type Env, type Predicate } from './compile.js';
+import { DxFacts as DxFactsClass } from './facts/dx.js';
+import type { CodeFacts } from './facts/code-facts.js';
 import type { ActiveRuleChoice } from './config.js';
 import type { DxFacts } from './facts/dx.js';
 import type { LineFacts } from './facts/line.js';
@@ -52,6 +54,12 @@ export class CompiledRule {
   readonly severity: Severity;
   readonly severityOverride: Severity | undefined;
   readonly predicate: Predicate;
+  /**
+   * Diagnosis rules: the part of the conditions that depends on the code alone (remembered per
+   * code, see {@link evaluate}) and the rest; the rule holds exactly when both hold.
+   */
+  readonly gate: Predicate | undefined;
+  readonly rest: Predicate;
   readonly engine: RuleEngine;
   readonly #facts: [string, (env: Env) => unknown][];
   /** For the compiled mode: the cases' predicates and the event params' readers. */
@@ -67,6 +75,9 @@ export class CompiledRule {
     this.severity = loaded.rule.severity;
     this.severityOverride = choice.severityOverride;
     this.predicate = compileConditions(loaded.conditions);
+    const split = this.scope === 'diagnosis' ? splitCodeOnly(loaded.conditions) : undefined;
+    this.gate = split?.gate;
+    this.rest = split?.rest ?? this.predicate;
     this.engine = new RuleEngine(loaded);
     this.#facts = [...loaded.facts].map((name) => [name, factGetter(name)]);
     this.#cases = loaded.cases.map((c) => compileConditions(c.when));
@@ -125,6 +136,29 @@ export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule
 }
 
 /**
+ * The gates of a rule list for one code: gates[i] is 1 when rule i has no gate or its gate
+ * holds for the code, else 0. Remembered per rule list and code (a code's gate answers never
+ * change), so a claim of known codes skips every rule whose code-only part fails (a clean code
+ * fails the gates of code-format, code-not-billable, first-listed-only…) without evaluating it.
+ */
+const gateMemo = new WeakMap<readonly CompiledRule[], Map<CodeFacts, Uint8Array>>();
+const GATE_CAP = 200_000;
+
+function gatesFor(rules: readonly CompiledRule[], memo: Map<CodeFacts, Uint8Array>, env: Env): Uint8Array {
+  const shared = DxFactsClass.shared(env.target as DxFacts);
+  let gates = memo.get(shared);
+  if (gates) return gates;
+  gates = new Uint8Array(rules.length);
+  for (let i = 0; i < rules.length; i++) {
+    const g = rules[i]!.gate;
+    gates[i] = g === undefined || g(env) ? 1 : 0;
+  }
+  if (memo.size >= GATE_CAP) memo.clear();
+  memo.set(shared, gates);
+  return gates;
+}
+
+/**
  * Runs the rules on one claim's context and returns its findings in the stable order.
  * Returns a plain array (not a promise) in the compiled mode, and in the fast mode when no
  * rule's pre-filter holds (the common case for a clean claim).
@@ -132,21 +166,31 @@ export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule
 export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode: EvaluationMode = 'compiled'): Finding[] | Promise<Finding[]> {
   const reporting = ctx.claimFacts.reporting;
   const compiled = mode === 'compiled';
+  const reference = mode === 'reference';
   let found: Finding[] | undefined;
   const pending: { rule: CompiledRule; env: Env }[] = [];
   // One env per target, shared by every rule of that scope (no allocation per rule).
   const claimEnv: Env = { ctx, target: undefined };
   const dxEnvs: Env[] = ctx.dx.map((target) => ({ ctx, target }));
   const lineEnvs: Env[] = ctx.lines.map((target) => ({ ctx, target }));
-  for (const rule of rules) {
+  let memo = gateMemo.get(rules);
+  if (!memo) gateMemo.set(rules, (memo = new Map()));
+  const dxGates = reference ? [] : dxEnvs.map((env) => gatesFor(rules, memo, env));
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     if (rule.settings && !rule.settings.has(reporting)) continue;
     const envs = rule.scope === 'diagnosis' ? dxEnvs : rule.scope === 'line' ? lineEnvs : [claimEnv];
-    for (const env of envs) {
-      if (mode === 'reference') pending.push({ rule, env });
-      else if (rule.predicate(env)) {
-        if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
-        else pending.push({ rule, env });
+    for (let t = 0; t < envs.length; t++) {
+      const env = envs[t]!;
+      if (reference) {
+        pending.push({ rule, env });
+        continue;
       }
+      // A diagnosis rule holds when its gate (remembered for the code) and the rest hold.
+      const holds = rule.gate ? dxGates[t]![r] === 1 && rule.rest(env) : rule.predicate(env);
+      if (!holds) continue;
+      if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
+      else pending.push({ rule, env });
     }
   }
   if (compiled) return found ? sortFindings(found) : [];

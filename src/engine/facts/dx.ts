@@ -37,6 +37,16 @@ export const DX_FIELDS = {
 } as const;
 
 /**
+ * The `dx` fields that depend only on the code as written and the governing release (they come
+ * from the shared {@link CodeFacts}), not on the claim: a condition on these alone has one
+ * answer per code, which the evaluator works out once and keeps (see compile.ts, codeOnly).
+ */
+export const CODE_ONLY_DX_FIELDS: ReadonlySet<string> = new Set([
+  'raw', 'code', 'dotted', 'wellFormed', 'status', 'kind', 'kindLabel', 'billable', 'title', 'category', 'chapter',
+  'fixes', 'fixCount', 'fixCountText', 'seventhIssue', 'validityReason', 'deletedOn', 'validFrom', 'noteKinds',
+] satisfies (keyof typeof DX_FIELDS)[]);
+
+/**
  * Whether a diagnosis belongs to the principal-and-other sequence that sequencing, combination
  * and duplicate rules are about. Admitting and patient's-reason-for-visit codes have fields of
  * their own (UB-04 FL 69/70, 837I HI ABJ/APR; the adapters list them after the others): what
