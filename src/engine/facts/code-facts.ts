@@ -25,8 +25,12 @@ export class CodeFacts {
   #chapter: number | undefined | null = null;
   #fixes: readonly string[] | undefined;
   #noteKinds: readonly string[] | undefined;
-  /** Other values derived from the code and the release (e.g. a provider's parsed note references). */
-  #derived: Map<string, unknown> | undefined;
+  /**
+   * Other values derived from the code and the release (e.g. a provider's parsed note
+   * references), as [owner, kind, value] triples: a code has a handful, and a linear scan of
+   * a short array is faster than hashing.
+   */
+  #derived: unknown[] | undefined;
 
   constructor(raw: string, catalog: CodeSetCatalog, codeSet: CodeSet | undefined) {
     this.codeSet = codeSet;
@@ -69,17 +73,24 @@ export class CodeFacts {
   /**
    * A value derived from this code in this release alone, computed once: `kind` names it
    * (one name per kind of value). For fact providers, e.g. the references of the code's
-   * Excludes1 notes, so that a pair check costs no lookup by code.
+   * Excludes1 notes, so that a pair check costs no lookup by code. `owner` is the object the
+   * value also depends on when there is one (a data table of the validator, e.g. the age
+   * ranges); values of different owners are kept apart.
    */
-  derive<T>(kind: string, compute: () => T): T {
-    const map = (this.#derived ??= new Map());
-    const hit = map.get(kind);
-    if (hit !== undefined || map.has(kind)) return hit as T;
+  derive<T>(kind: string, compute: () => T, owner: object | undefined = undefined): T {
+    const d = (this.#derived ??= []);
+    for (let i = 0; i < d.length; i += 3) if (d[i] === owner && d[i + 1] === kind) return d[i + 2] as T;
     const value = compute();
-    map.set(kind, value);
+    // Bounded: the owners are a validator's tables; many validators over one catalog must not
+    // grow this without limit.
+    if (d.length >= 3 * DERIVED_CAP) d.length = 0;
+    d.push(owner, kind, value);
     return value;
   }
 }
+
+/** Most derived values one code keeps (kinds × data-table owners). */
+const DERIVED_CAP = 32;
 
 /**
  * Memo per catalog and release (a WeakMap on each, so a dropped catalog frees its memo).
@@ -96,11 +107,20 @@ const OTHER_CAP = 50_000;
 const KNOWN_CAP = 1_000_000;
 
 /** The shared facts of a code as written on a claim, in a release (or none), memoised. */
+let last: { catalog: CodeSetCatalog; codeSet: CodeSet | undefined; memo: Memo } | undefined;
+
 export function codeFacts(catalog: CodeSetCatalog, codeSet: CodeSet | undefined, raw: string): CodeFacts {
-  let perCatalog = memo.get(catalog);
-  if (!perCatalog) memo.set(catalog, (perCatalog = new Map()));
-  let m = perCatalog.get(codeSet);
-  if (!m) perCatalog.set(codeSet, (m = { known: new Map(), other: new Map() }));
+  let m: Memo | undefined;
+  // Consecutive diagnoses (and claims) mostly share catalog and release: skip two lookups.
+  // (Keeps the last catalog used reachable until another one is used.)
+  if (last && last.catalog === catalog && last.codeSet === codeSet) m = last.memo;
+  else {
+    let perCatalog = memo.get(catalog);
+    if (!perCatalog) memo.set(catalog, (perCatalog = new Map()));
+    m = perCatalog.get(codeSet);
+    if (!m) perCatalog.set(codeSet, (m = { known: new Map(), other: new Map() }));
+    last = { catalog, codeSet, memo: m };
+  }
   const hit = m.known.get(raw) ?? m.other.get(raw);
   if (hit) return hit;
   const made = new CodeFacts(raw, catalog, codeSet);

@@ -1,8 +1,8 @@
 import type { TableEntry } from '../../tables/types.js';
 import { MAX_AGE_YEARS } from '../claim.js';
-import type { DxFacts } from '../dx.js';
+import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { judgeable, memoByCode, tableOf } from './claim-codes.js';
+import { judgeable, tableOf } from './claim-codes.js';
 
 /** An age bound of data/age-ranges.json: `{ "days": 29 }` or `{ "years": 17 }`. */
 export type AgeBound = { days: number } | { years: number };
@@ -79,7 +79,7 @@ export const ageConflict: FactProvider<'diagnosis', AgeConflictFact> = {
     if (ageDays === undefined || ageYears === undefined || ageDays < 0 || ageYears > MAX_AGE_YEARS) return NONE;
     const table = tableOf(ctx, 'age-ranges');
     if (!table || !judgeable(dx)) return NONE;
-    const rows = memoByCode(table, 'age-rows', dx.code, () => table.findAll(dx.code) as TableEntry[]);
+    const rows = DxFacts.shared(dx).derive('age-rows', () => table.findAll(dx.code) as TableEntry[], table);
     for (const entry of rows) {
       const min = entry.data.min as AgeBound | undefined;
       const max = entry.data.max as AgeBound | undefined;

@@ -1,3 +1,4 @@
+import type { CodeRef } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import type { DxFacts } from '../dx.js';
 import type { ClaimContext } from '../types.js';
@@ -68,4 +69,36 @@ export function memoByCode<T>(owner: object, kind: string, code: string, compute
   if (map.size >= MEMO_CAP) map.clear();
   map.set(code, value);
   return value;
+}
+
+/**
+ * `code.slice(0, s.length)` compared with `s` (negative, 0, positive), as JavaScript compares
+ * the two strings, without cutting the slice: this runs for every reference of every pair.
+ */
+function compareHead(code: string, s: string): number {
+  const n = Math.min(code.length, s.length);
+  for (let i = 0; i < n; i++) {
+    const d = code.charCodeAt(i) - s.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return code.length >= s.length ? 0 : -1;
+}
+
+/**
+ * A test for "one of these references covers the code", equal to matchesAny(refs, code)
+ * (src/code/refs.ts) but without allocating: providers keep one per code and run it for every
+ * other code of a claim.
+ */
+export function refsMatcher(refs: readonly CodeRef[]): (code: string) => boolean {
+  return (code) => {
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const inRef = ref.kind !== 'range' ? code.startsWith(ref.from) : compareHead(code, ref.from) >= 0 && compareHead(code, ref.to!) <= 0;
+      if (!inRef) continue;
+      const where = ref.where;
+      if (!where) return true;
+      for (const p of where.positions) for (const v of where.values) if (code.startsWith(v, p - 1)) return true;
+    }
+    return false;
+  };
 }

@@ -2,7 +2,7 @@ import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, inSequence, judgeable, memoByCode, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, inSequence, judgeable, memoByCode, refsMatcher, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -54,12 +54,15 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     const codeSet = shared.codeSet;
     if (!codeSet) return NONE;
     // Kept with the code's shared facts: most codes have no such note and stop here.
-    const refs = shared.derive('codeFirst', () => codeFirstRefs(codeSet, dx.code));
-    if (refs.length === 0) return NONE;
+    const covers = shared.derive('codeFirst', () => {
+      const refs = codeFirstRefs(codeSet, dx.code);
+      return refs.length === 0 ? null : refsMatcher(refs);
+    });
+    if (covers === null) return NONE;
     let later: DxRef[] | undefined;
     for (const d of ctx.dx) {
       if (d.position <= dx.position || d.code === dx.code || !judgeable(d) || d.duplicateOf !== 0 || !inSequence(d)) continue;
-      if (refs.some((r) => matchesRef(r, d.code))) (later ??= []).push(dxRef(d));
+      if (covers(d.code)) (later ??= []).push(dxRef(d));
     }
     if (!later) return NONE;
     return { later, laterCount: later.length, laterCodes: describeAll(later) };

@@ -3,7 +3,7 @@ import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, inSequence, judgeable, memoByCode, tableOf, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, inSequence, judgeable, memoByCode, refsMatcher, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `excludes1` fact. */
 export interface Excludes1Fact {
@@ -39,21 +39,28 @@ export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'ex
  * diseases (E00-E88)") and would mask the precise Excludes1 notes under them (G63 excludes
  * "diabetes mellitus (E08-E13 with .42)").
  */
-function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): readonly CodeRef[] {
+function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): Refs {
   const shared = DxFacts.shared(dx);
   const codeSet = shared.codeSet;
   if (!codeSet) return NO_REFS;
   return kind === 'excludes1'
-    ? shared.derive('excludes1', () => noteRefs(codeSet, dx.code, 'excludes1'))
-    : shared.derive('excludes2:code', () => noteRefs(codeSet, dx.code, 'excludes2', true));
+    ? shared.derive('excludes1', () => refs(noteRefs(codeSet, dx.code, 'excludes1')))
+    : shared.derive('excludes2:code', () => refs(noteRefs(codeSet, dx.code, 'excludes2', true)));
 }
-const NO_REFS: readonly CodeRef[] = Object.freeze([]);
+
+/** A code's note references and the test "does one of them cover this other code". */
+interface Refs {
+  readonly count: number;
+  readonly covers: (code: string) => boolean;
+}
+const NO_REFS: Refs = Object.freeze({ count: 0, covers: () => false });
+function refs(list: readonly CodeRef[]): Refs {
+  return list.length === 0 ? NO_REFS : { count: list.length, covers: refsMatcher(list) };
+}
 
 /** True when a note of `kind` that applies to diagnosis `a` names the code of `b`. */
 function names(a: DxFacts, b: DxFacts, kind: 'excludes1' | 'excludes2'): boolean {
-  const refs = refsOf(a, kind);
-  for (let i = 0; i < refs.length; i++) if (matchesRef(refs[i]!, b.code)) return true;
-  return false;
+  return refsOf(a, kind).covers(b.code);
 }
 
 /**
@@ -93,13 +100,13 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
     if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
     // No partner is possible when neither this code nor a later one has an Excludes1 note:
     // the common case, answered without building anything.
-    const own = refsOf(dx, 'excludes1').length > 0;
+    const own = refsOf(dx, 'excludes1').count > 0;
     let partners: DxRef[] | undefined;
     let covers: DataTable | undefined | null = null;
     let allows: DataTable | undefined;
     for (const d of ctx.dx) {
       if (d.position <= dx.position || d.code === dx.code || !judgeable(d) || d.duplicateOf !== 0 || !inSequence(d)) continue;
-      if (!own && refsOf(d, 'excludes1').length === 0) continue;
+      if (!own && refsOf(d, 'excludes1').count === 0) continue;
       const excluded = names(dx, d, 'excludes1') || names(d, dx, 'excludes1');
       if (!excluded) continue;
       if (names(dx, d, 'excludes2') || names(d, dx, 'excludes2')) continue;

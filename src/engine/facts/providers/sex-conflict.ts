@@ -1,6 +1,6 @@
-import type { DxFacts } from '../dx.js';
+import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { judgeable, memoByCode, tableOf } from './claim-codes.js';
+import { judgeable, tableOf } from './claim-codes.js';
 
 /** The `sexConflict` fact. */
 export interface SexConflictFact {
@@ -35,7 +35,7 @@ export const sexConflict: FactProvider<'diagnosis', SexConflictFact> = {
     if (sex !== 'F' && sex !== 'M') return NONE;
     const table = tableOf(ctx, 'sex-specific');
     if (!table || !judgeable(dx)) return NONE;
-    const entry = memoByCode(table, 'sex-row', dx.code, () => table.find(dx.code));
+    const entry = DxFacts.shared(dx).derive('sex-row', () => table.find(dx.code), table);
     const codeSex = entry?.data.sex;
     if (!entry || (codeSex !== 'F' && codeSex !== 'M') || codeSex === sex) return NONE;
     return { conflict: true, codeSex: WORD[codeSex], patientSex: WORD[sex], label: String(entry.data.title ?? '') };
