@@ -56,25 +56,69 @@ export function compileConditions(c: TopLevelCondition | Condition): Predicate {
   }
   const op = operators.get(c.operator);
   if (!op) throw new Error(`unknown operator "${c.operator}" (the rule should have been rejected at load)`);
-  const evaluate = op.evaluate;
-  const value = c.value;
+  const evaluate = specialized(c.operator, c.value) ?? ((lhs: unknown) => op.evaluate(lhs, c.value) === true);
   const get = factGetter(c.fact);
-  if (c.path === undefined) return (env) => evaluate(get(env), value) === true;
+  if (c.path === undefined) return (env) => evaluate(get(env));
   const segments = parsePath(c.path);
   if (!Array.isArray(segments)) throw new Error(segments.error);
   const [head, ...rest] = segments as [string, ...string[]];
+  // The built-in facts are always fact-class objects (DxFacts, LineFacts, ClaimFacts) in their
+  // scopes: the first segment was checked against the class's declared fields at load, and
+  // every declared field is an own property or an exposed getter, so a direct read equals
+  // readSegment's.
+  const factClass = c.fact === 'dx' || c.fact === 'line' || c.fact === 'claim';
+  if (factClass && rest.length === 0) {
+    return (env) => {
+      const fact = get(env);
+      return evaluate(fact !== null && typeof fact === 'object' ? (fact as Record<string, unknown>)[head] : fact);
+    };
+  }
   return (env) => {
     const fact = get(env);
     let lhs: unknown = fact;
     if (fact !== null && typeof fact === 'object') {
-      // Fast path for the fact classes (DxFacts, LineFacts, …): the first segment was checked
-      // against the fact's declared fields at load, and every declared field of these classes
-      // is an own property or an exposed getter, so a direct read equals readSegment's.
       lhs = FACT_GETTERS in fact ? (fact as Record<string, unknown>)[head] : readSegment(fact, head);
       if (rest.length > 0 && lhs !== undefined) lhs = readPath(lhs, rest);
     }
-    return evaluate(lhs, value) === true;
+    return evaluate(lhs);
   };
+}
+
+/**
+ * json-rules-engine's own operators written out for one value, with the same results: its
+ * callback after its fact-value validator (none for equal/notEqual/in/notIn; for the number
+ * comparisons `Number.parseFloat(x).toString() !== 'NaN'`, which for a number is "not NaN").
+ * Anything else goes through the registered operator itself.
+ */
+function specialized(name: string, value: unknown): ((lhs: unknown) => boolean) | undefined {
+  switch (name) {
+    case 'equal':
+      return (lhs) => lhs === value;
+    case 'notEqual':
+      return (lhs) => lhs !== value;
+    case 'in':
+      return Array.isArray(value) ? (lhs) => value.indexOf(lhs) > -1 : undefined;
+    case 'notIn':
+      return Array.isArray(value) ? (lhs) => value.indexOf(lhs) === -1 : undefined;
+    case 'greaterThan':
+    case 'greaterThanInclusive':
+    case 'lessThan':
+    case 'lessThanInclusive': {
+      const op = operators.get(name)!;
+      if (typeof value !== 'number') return undefined;
+      const cmp =
+        name === 'greaterThan'
+          ? (x: number) => x > value
+          : name === 'greaterThanInclusive'
+            ? (x: number) => x >= value
+            : name === 'lessThan'
+              ? (x: number) => x < value
+              : (x: number) => x <= value;
+      return (lhs) => (typeof lhs === 'number' ? !Number.isNaN(lhs) && cmp(lhs) : op.evaluate(lhs, value) === true);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** True when a condition reads only `dx` fields that depend on the code alone (CODE_ONLY_DX_FIELDS). */
