@@ -168,9 +168,9 @@ export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode
   const compiled = mode === 'compiled';
   const reference = mode === 'reference';
   let found: Finding[] | undefined;
-  const pending: { rule: CompiledRule; env: Env }[] = [];
+  let pending: { rule: CompiledRule; env: Env }[] | undefined;
   // One env per target, shared by every rule of that scope (no allocation per rule).
-  const claimEnv: Env = { ctx, target: undefined };
+  const claimEnvs: Env[] = [{ ctx, target: undefined }];
   const dxEnvs: Env[] = ctx.dx.map((target) => ({ ctx, target }));
   const lineEnvs: Env[] = ctx.lines.map((target) => ({ ctx, target }));
   let memo = gateMemo.get(rules);
@@ -179,22 +179,22 @@ export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     if (rule.settings && !rule.settings.has(reporting)) continue;
-    const envs = rule.scope === 'diagnosis' ? dxEnvs : rule.scope === 'line' ? lineEnvs : [claimEnv];
+    const envs = rule.scope === 'diagnosis' ? dxEnvs : rule.scope === 'line' ? lineEnvs : claimEnvs;
     for (let t = 0; t < envs.length; t++) {
       const env = envs[t]!;
       if (reference) {
-        pending.push({ rule, env });
+        (pending ??= []).push({ rule, env });
         continue;
       }
       // A diagnosis rule holds when its gate (remembered for the code) and the rest hold.
       const holds = rule.gate ? dxGates[t]![r] === 1 && rule.rest(env) : rule.predicate(env);
       if (!holds) continue;
       if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
-      else pending.push({ rule, env });
+      else (pending ??= []).push({ rule, env });
     }
   }
   if (compiled) return found ? sortFindings(found) : [];
-  if (pending.length === 0) return [];
+  if (!pending) return [];
   return Promise.all(
     pending.map(async ({ rule, env }) => {
       const run = await rule.engine.run(rule.runtimeFacts(env));

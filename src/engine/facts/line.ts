@@ -50,13 +50,14 @@ export class LineFacts {
     this.repeatedPointers = [];
     this.pointedCodes = [];
     this.pointedPositions = [];
-    const seen = new Set<number>();
-    for (const p of this.pointers) {
-      if (seen.has(p)) {
+    const pointers = this.pointers;
+    for (let i = 0; i < pointers.length; i++) {
+      const p = pointers[i]!;
+      // Seen before on this line? (At most 99 pointers, usually 1-4: a scan beats a Set.)
+      if (pointers.indexOf(p) < i) {
         if (!this.repeatedPointers.includes(p)) this.repeatedPointers.push(p);
         continue;
       }
-      seen.add(p);
       const target = p >= 1 ? dx[p - 1] : undefined;
       if (!target) {
         this.missingPointers.push(p);

@@ -14,6 +14,9 @@ export interface SequelaFact {
   residualCodes: string;
 }
 
+/** The answer for every other code (most of them): shared, nothing built per diagnosis. */
+const NOT_SEQUELA: SequelaFact = Object.freeze({ is: false, residuals: Object.freeze([]) as unknown as DxRef[], residualCount: 0, residualCodes: '' });
+
 /**
  * 7th character S: the Tabular's seventh-character definition when the release has one (it
  * reads "sequela" in every definition of the FY2023 Tabular List), else the release title,
@@ -48,7 +51,7 @@ export const sequela: FactProvider<'diagnosis', SequelaFact> = {
     residualCodes: '"L90.5 (position 2), …" for messages',
   },
   compute(ctx, dx: DxFacts) {
-    if (!inSequence(dx) || !isSequelaCode(ctx.codeSet, dx)) return { is: false, residuals: [], residualCount: 0, residualCodes: '' };
+    if (!inSequence(dx) || !isSequelaCode(ctx.codeSet, dx)) return NOT_SEQUELA;
     const residuals = diagnosesWhere(
       ctx,
       (d) => d.position !== dx.position && d.code !== dx.code && !isExternalCause(ctx.codeSet, d) && !isSequelaCode(ctx.codeSet, d),
