@@ -142,7 +142,7 @@ export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule
  * fails the gates of code-format, code-not-billable, first-listed-only…) without evaluating it.
  */
 const gateMemo = new WeakMap<readonly CompiledRule[], Map<CodeFacts, Uint8Array>>();
-const GATE_CAP = 200_000;
+const GATE_CAP = 20_000;
 
 function gatesFor(rules: readonly CompiledRule[], memo: Map<CodeFacts, Uint8Array>, env: Env): Uint8Array {
   const shared = DxFactsClass.shared(env.target as DxFacts);

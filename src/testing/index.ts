@@ -66,7 +66,11 @@ export interface RuleTesterOptions {
   builtinTables?: boolean;
   /** Extra data-table folders. A rule file's own `data/` folder (next to it) is always loaded. */
   tables?: string[];
-  /** Evaluation mode (default "fast"; "reference" runs json-rules-engine for everything). */
+  /**
+   * Evaluation mode. By default every case runs twice, in the default "compiled" mode and in
+   * "reference" mode (json-rules-engine itself), and the two reports must be identical; give a
+   * mode to run that one only.
+   */
   mode?: EvaluationMode;
 }
 
@@ -144,6 +148,22 @@ interface Prepared {
   id: string;
   rule: RuleInput & { docs?: { invalid?: unknown; valid?: unknown } };
   validator: Validator;
+  /** json-rules-engine itself, when no mode was chosen: its report must equal the validator's. */
+  reference: Validator | undefined;
+}
+
+/** The validator's report; with a reference validator, also proves both evaluations agree. */
+async function evaluate(p: Prepared, claim: unknown): Promise<Report> {
+  const report = await p.validator.validate(claim);
+  if (p.reference) {
+    const expected = JSON.stringify(await p.reference.validate(claim));
+    if (JSON.stringify(report) !== expected) {
+      throw new RuleTestError(
+        `the compiled evaluation and json-rules-engine (reference mode) disagree:\n  compiled:  ${JSON.stringify(report)}\n  reference: ${expected}`,
+      );
+    }
+  }
+  return report;
 }
 
 interface Case {
@@ -191,14 +211,11 @@ export class RuleTester {
       const own = path.join(path.dirname(path.resolve(rule)), 'data');
       if (existsSync(own) && path.resolve(own) !== path.resolve(builtinDataDir())) tables.push(own);
     }
-    const validator = buildValidator(catalog, {
-      builtinRules: false,
-      rulePacks: [rule],
-      tables,
-      only: [String(json.id)],
-      ...(this.#options.mode ? { mode: this.#options.mode } : {}),
-    });
-    return { id: String(json.id), rule: json, validator };
+    const options = { builtinRules: false, rulePacks: [rule], tables, only: [String(json.id)] };
+    const mode = this.#options.mode;
+    const validator = buildValidator(catalog, mode ? { ...options, mode } : options);
+    const reference = mode ? undefined : buildValidator(catalog, { ...options, mode: 'reference' });
+    return { id: String(json.id), rule: json, validator, reference };
   }
 
   #cases(tests: RuleTests): { valid: Case[]; invalid: Case[] } {
@@ -208,7 +225,7 @@ export class RuleTester {
       return {
         title: named && c.name ? c.name : `valid #${i + 1}`,
         run: async (p) => {
-          const failure = compare(await p.validator.validate(claim), [], p.id);
+          const failure = compare(await evaluate(p, claim), [], p.id);
           if (failure) throw new RuleTestError(failure);
         },
       };
@@ -216,7 +233,7 @@ export class RuleTester {
     validCases.push({
       title: 'docs.valid does not fire',
       run: async (p) => {
-        const failure = compare(await p.validator.validate(p.rule.docs?.valid), [], p.id);
+        const failure = compare(await evaluate(p, p.rule.docs?.valid), [], p.id);
         if (failure) throw new RuleTestError(`docs.valid: ${failure}`);
       },
     });
@@ -226,14 +243,14 @@ export class RuleTester {
         if (!Array.isArray(c.findings) || c.findings.length === 0) {
           throw new RuleTestError('an invalid case must list the findings it expects (findings: [...])');
         }
-        const failure = compare(await p.validator.validate(c.claim), c.findings, p.id);
+        const failure = compare(await evaluate(p, c.claim), c.findings, p.id);
         if (failure) throw new RuleTestError(failure);
       },
     }));
     invalidCases.push({
       title: 'docs.invalid fires',
       run: async (p) => {
-        const report = await p.validator.validate(p.rule.docs?.invalid);
+        const report = await evaluate(p, p.rule.docs?.invalid);
         if (report.inputErrors) throw new RuleTestError(`docs.invalid: ${compare(report, [], p.id)}`);
         if (!report.findings.some((f) => f.ruleId === p.id)) {
           throw new RuleTestError('docs.invalid: the rule does not fire on its own failing example (no findings)');

@@ -94,9 +94,10 @@ const DERIVED_CAP = 32;
 
 /**
  * Memo per catalog and release (a WeakMap on each, so a dropped catalog frees its memo).
- * Written forms of codes that exist in the release are kept without limit (a release has under
- * 100,000 entries, each written a few ways); anything else only up to OTHER_CAP entries, so
- * that a stream of garbage codes cannot grow memory without bound.
+ * Known codes up to KNOWN_CAP written forms, anything else up to OTHER_CAP; a full map is
+ * cleared. 20,000 covers the codes real claim streams repeat, and keeps a long stream within a
+ * 160 MB heap (`npm run bench`, streaming row); a cap of 1,000,000 did not (out of memory at
+ * ~100k claims of the bench's uniform draw from ~50k codes, the memo's worst case).
  */
 interface Memo {
   known: Map<string, CodeFacts>;
@@ -104,7 +105,7 @@ interface Memo {
 }
 const memo = new WeakMap<CodeSetCatalog, Map<CodeSet | undefined, Memo>>();
 const OTHER_CAP = 50_000;
-const KNOWN_CAP = 1_000_000;
+const KNOWN_CAP = 20_000;
 
 /** The shared facts of a code as written on a claim, in a release (or none), memoised. */
 let last: { catalog: CodeSetCatalog; codeSet: CodeSet | undefined; memo: Memo } | undefined;
