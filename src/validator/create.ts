@@ -1,4 +1,5 @@
 import { parseClaim, type InputError } from '../claim/parse.js';
+import { MAX_STRING } from '../claim/schema.js';
 import type { CodeSetCatalog } from '../codeset/types.js';
 import { builtinDataDir, builtinRulesDir } from '../engine/builtin-paths.js';
 import { chooseRules, type ActiveRuleChoice } from '../engine/config.js';
@@ -16,10 +17,21 @@ import { checkOptions } from './options.js';
 import type { RuleMeta, ValidateOptions, Validator, ValidatorOptions } from './types.js';
 import { mapOrdered } from './validate-many.js';
 
+/**
+ * The id of an input that failed validation, echoed so the report can be matched to it — only
+ * when it is one the claim schema would accept (a short string or a finite number): NaN and
+ * Infinity do not survive JSON, and a 10 MB id has no place in an error report.
+ */
 function idOf(input: unknown): string | number | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   const id = (input as { id?: unknown }).id;
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  if (typeof id === 'string') return id.length <= MAX_STRING ? id : undefined;
+  return typeof id === 'number' && Number.isFinite(id) ? plainId(id) : undefined;
+}
+
+/** -0 as 0: JSON has no -0, so a report must not depend on it. */
+function plainId<T extends string | number>(id: T): T {
+  return (typeof id === 'number' ? id + 0 : id) as T;
 }
 
 function failed(input: unknown, inputErrors: InputError[], inputWarnings?: InputError[]): Report {
@@ -118,7 +130,7 @@ export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorO
       const findings = await evaluate(compiled, ctx, mode);
       // Keys in the documented order of the JSON output: id, release, notesFrom, findings, summary.
       const report = {} as Report;
-      if (parsed.claim.id !== undefined) report.id = parsed.claim.id;
+      if (parsed.claim.id !== undefined) report.id = plainId(parsed.claim.id);
       report.release = ctx.claimFacts.release;
       const prov = ctx.codeSet?.provenance;
       if (prov?.tabularBorrowed && prov.tabular) report.notesFrom = prov.tabular;

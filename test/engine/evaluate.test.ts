@@ -52,6 +52,18 @@ describe('the built-in rules on a tiny code set', () => {
     expect(r.inputErrors!.map((e) => e.path)).toEqual(expect.arrayContaining(['type', 'diagnoses']));
     expect((await v.validate(null)).inputErrors).toEqual([{ path: '', message: 'a claim must be a JSON object' }]);
   });
+
+  it('echoes the id of a bad input only when it is a valid id (found by the fast-check property)', async () => {
+    for (const id of [Number.NEGATIVE_INFINITY, Number.NaN, 'x'.repeat(201)]) {
+      const r = await v.validate({ id, diagnoses: [] });
+      expect(r.inputErrors!.length).toBeGreaterThan(0);
+      expect('id' in r).toBe(false);
+    }
+    expect((await v.validate({ id: 'x'.repeat(200), diagnoses: [] })).id).toBe('x'.repeat(200));
+    // JSON has no -0: the report says 0, valid claim or not.
+    expect(Object.is((await v.validate({ id: -0, diagnoses: [] })).id, 0)).toBe(true);
+    expect(Object.is((await v.validate(claim(['Z23'], { id: -0 }))).id, 0)).toBe(true);
+  });
 });
 
 describe('configuration', () => {
