@@ -166,7 +166,7 @@ tester.run('code-first-order', ruleFile('code-first-order'), {
         {
           position: 1,
           severity: 'warning',
-          message: 'The Tabular List says to code N18.4 (position 2) first, but D63.1 (position 1) comes before it; list it ahead of D63.1',
+          message: 'The Tabular List says to code N18.4 (position 2) first, but D63.1 (position 1) comes before it; if it is the condition the note means, list it ahead of D63.1',
           related: [{ position: 2, code: 'N18.4' }],
         },
       ],
