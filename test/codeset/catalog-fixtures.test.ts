@@ -1,6 +1,7 @@
 /**
  * Loading, caching and checking releases, on the small hand-written releases in
- * fixtures/codeset/releases (fiscal years 2031 and 2032 are made up):
+ * fixtures/codeset/releases (fiscal years 2031 and 2032 are made up; committed as FIXTURE-*
+ * files and copied under the official names by test/helpers/fixture-files.ts):
  * - fy2031-oct: order, codes and its own Tabular List XML (all consistent);
  * - fy2031-apr: byte-identical order and codes files under the April names;
  * - fy2032-oct: CMS underscore names; T20 became a header (new T20.0), Z00.11 with two codes
@@ -8,13 +9,14 @@
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, loadCatalog, loadRelease, type Catalog } from '../../src/codeset/index.js';
-import { repoRoot } from '../helpers/data.js';
+import { fixtureCopy as officialCopy, removeFixtureCopies } from '../helpers/fixture-files.js';
 
-const FIXTURES = resolve(repoRoot, 'fixtures/codeset/releases');
+/** The fixture releases under their official file names (see test/helpers/fixture-files.ts). */
+const FIXTURES = officialCopy('codeset/releases');
 const temp: string[] = [];
 function tempDir(prefix: string): string {
   const d = mkdtempSync(join(tmpdir(), `dxlint-${prefix}-`));
@@ -29,6 +31,7 @@ function fixtureCopy(): string {
 }
 afterAll(() => {
   for (const d of temp) rmSync(d, { recursive: true, force: true });
+  removeFixtureCopies();
 });
 
 let catalog: Catalog;

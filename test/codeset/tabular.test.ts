@@ -1,14 +1,15 @@
 /** The Tabular List reader and index, on a small hand-written XML in the official shape. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/codeset/errors.js';
 import { codesFromTabular } from '../../src/codeset/from-tabular.js';
 import { parseTabularXml, readTabularFile } from '../../src/codeset/read-tabular.js';
 import { TabularIndex } from '../../src/codeset/tabular-index.js';
-import { repoRoot } from '../helpers/data.js';
+import { fixtureCopy, removeFixtureCopies } from '../helpers/fixture-files.js';
 
-const FIXTURE = resolve(repoRoot, 'fixtures/codeset/releases/fy2031-oct/icd10cm_tabular_2031.xml');
+const FIXTURE = resolve(fixtureCopy('codeset/releases/fy2031-oct'), 'icd10cm_tabular_2031.xml');
+afterAll(removeFixtureCopies);
 const file = readTabularFile(FIXTURE);
 const index = new TabularIndex(file, 'fy2031-oct');
 

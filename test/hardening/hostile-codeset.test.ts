@@ -1,7 +1,8 @@
 /**
  * Hostile release files: each one gets a specific error (or a warning naming the line) in
  * bounded time and memory, and nothing in them is expanded or fetched. The small files are in
- * fixtures/hostile/ (see its README); the big ones are generated here in a temporary folder.
+ * fixtures/hostile/ (see its README; copied under the official names by
+ * test/helpers/fixture-files.ts); the big ones are generated here in a temporary folder.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,11 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, FormatError, loadRelease } from '../../src/codeset/index.js';
 import { crc32, crc32Js } from '../../src/codeset/zip-crc.js';
-import { repoRoot } from '../helpers/data.js';
+import { fixtureCopy, removeFixtureCopies } from '../helpers/fixture-files.js';
 
-const hostile = (name: string) => resolve(repoRoot, 'fixtures/hostile', name);
+/** The hostile fixtures under their official file names (see test/helpers/fixture-files.ts). */
+const HOSTILE = fixtureCopy('hostile');
+const hostile = (name: string) => resolve(HOSTILE, name);
 let tmp: string;
 
 beforeAll(() => {
@@ -20,6 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
+  removeFixtureCopies();
 });
 
 /** A folder in the temp dir holding one file. */
