@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParseClaim } from '../../src/claim/fast-parse.js';
 import { parseClaim, toInputErrors } from '../../src/claim/parse.js';
 import { claimSchema } from '../../src/claim/schema.js';
+import { anyValue } from '../helpers/arbitraries.js';
 
 const RUNS = Number(process.env.DXLINT_FC_RUNS ?? 5_000);
 
@@ -155,17 +156,6 @@ const claim = variants(
   ),
 );
 
-const anyValue = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 describe('parseClaim fast path = zod', () => {
   it('on claim-shaped input (valid, nearly valid and broken)', () => {

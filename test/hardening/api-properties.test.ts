@@ -19,6 +19,7 @@ import { compareFindings } from '../../src/engine/findings.js';
 import type { Report } from '../../src/report/types.js';
 import { buildValidator, type Validator } from '../../src/validator/index.js';
 import { loadTestCatalog } from '../helpers/data.js';
+import { anyValue } from '../helpers/arbitraries.js';
 
 const RUNS = Number(process.env.DXLINT_FC_RUNS ?? 10_000);
 // CI runs a fixed seed so that a run is reproducible and a red CI is never luck; local runs
@@ -102,17 +103,6 @@ const claimArb = fc.record(
   { requiredKeys: ['diagnoses'] },
 );
 
-const anyValue = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 /** Every property of one report for its input. */
 function checkReport(input: unknown, report: Report): void {

@@ -28,6 +28,19 @@ import { inSequence } from '../dx.js';
 export { inSequence };
 
 /**
+ * Whether a diagnosis takes part in the pair rules (excludes1, code-first-order): a judgeable
+ * code, its first occurrence, in the principal-and-other sequence.
+ */
+export function pairable(dx: DxFacts): boolean {
+  return judgeable(dx) && dx.duplicateOf === 0 && inSequence(dx);
+}
+
+/** Whether `d` is a later diagnosis, with another code, that can pair with `dx`. */
+export function laterPartner(dx: DxFacts, d: DxFacts): boolean {
+  return d.position > dx.position && d.code !== dx.code && pairable(d);
+}
+
+/**
  * The diagnoses of the claim (first occurrence of each code only, in the principal-and-other
  * sequence unless `everyField` is set) that a predicate accepts.
  */

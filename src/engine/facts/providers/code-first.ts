@@ -2,7 +2,7 @@ import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, inSequence, judgeable, memoByCode, refsMatcher, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, laterPartner, memoByCode, pairable, refsMatcher, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -49,7 +49,7 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     laterCodes: '"N18.4 (position 3)", … for messages',
   },
   compute(ctx, dx: DxFacts) {
-    if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
+    if (!ctx.codeSet || !pairable(dx)) return NONE;
     const shared = DxFacts.shared(dx);
     const codeSet = shared.codeSet;
     if (!codeSet) return NONE;
@@ -61,7 +61,7 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     if (covers === null) return NONE;
     let later: DxRef[] | undefined;
     for (const d of ctx.dx) {
-      if (d.position <= dx.position || d.code === dx.code || !judgeable(d) || d.duplicateOf !== 0 || !inSequence(d)) continue;
+      if (!laterPartner(dx, d)) continue;
       if (covers(d.code)) (later ??= []).push(dxRef(d));
     }
     if (!later) return NONE;

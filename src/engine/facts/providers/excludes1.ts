@@ -3,7 +3,7 @@ import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, inSequence, judgeable, memoByCode, refsMatcher, tableOf, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, laterPartner, memoByCode, pairable, refsMatcher, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `excludes1` fact. */
 export interface Excludes1Fact {
@@ -97,7 +97,7 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
     partnerCodes: '"K58.9 (position 3)", … for messages',
   },
   compute(ctx, dx: DxFacts) {
-    if (!ctx.codeSet || !judgeable(dx) || dx.duplicateOf > 0 || !inSequence(dx)) return NONE;
+    if (!ctx.codeSet || !pairable(dx)) return NONE;
     // No partner is possible when neither this code nor a later one has an Excludes1 note:
     // the common case, answered without building anything.
     const own = refsOf(dx, 'excludes1').count > 0;
@@ -105,7 +105,7 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
     let covers: DataTable | undefined | null = null;
     let allows: DataTable | undefined;
     for (const d of ctx.dx) {
-      if (d.position <= dx.position || d.code === dx.code || !judgeable(d) || d.duplicateOf !== 0 || !inSequence(d)) continue;
+      if (!laterPartner(dx, d)) continue;
       if (!own && refsOf(d, 'excludes1').count === 0) continue;
       const excluded = names(dx, d, 'excludes1') || names(d, dx, 'excludes1');
       if (!excluded) continue;
