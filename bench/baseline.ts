@@ -12,6 +12,7 @@ import { builtinDataDir, builtinRulesDir } from '../src/engine/builtin-paths.js'
 import { chooseRules } from '../src/engine/config.js';
 import { RuleLoadError, type LoadIssue } from '../src/engine/errors.js';
 import { compileRules, type CompiledRule } from '../src/engine/evaluate.js';
+import { CodeCache } from '../src/engine/facts/code-cache.js';
 import { buildContext } from '../src/engine/facts/context.js';
 import { factProviders } from '../src/engine/facts/registry.js';
 import type { FactProvider } from '../src/engine/facts/types.js';
@@ -41,12 +42,12 @@ export function createNaiveValidator(catalog: CodeSetCatalog, preset: Preset = '
       let release: string | null = null;
       for (const rule of rules) {
         // A fresh context per rule: no fact computed for one rule is reused by another.
-        const probe = buildContext(claim, catalog, tables, providers);
+        const probe = buildContext(claim, new CodeCache(catalog), tables, providers);
         release = probe.claimFacts.release;
         if (rule.settings && !rule.settings.has(probe.claimFacts.reporting)) continue;
         const count = rule.scope === 'diagnosis' ? probe.dx.length : rule.scope === 'line' ? probe.lines.length : 1;
         for (let i = 0; i < count; i++) {
-          const ctx = i === 0 ? probe : buildContext(claim, catalog, tables, providers);
+          const ctx = i === 0 ? probe : buildContext(claim, new CodeCache(catalog), tables, providers);
           const target = rule.scope === 'diagnosis' ? ctx.dx[i] : rule.scope === 'line' ? ctx.lines[i] : undefined;
           const run = await rule.engine.run(rule.runtimeFacts({ ctx, target }));
           if (run.fired) findings.push(rule.finding(run, target));

@@ -1,7 +1,6 @@
 import type { Finding } from '../report/types.js';
 import { compileConditions, factGetter, splitCodeOnly, type Env, type Predicate } from './compile.js';
 import { DxFacts as DxFactsClass } from './facts/dx.js';
-import type { CodeFacts } from './facts/code-facts.js';
 import type { ActiveRuleChoice } from './config.js';
 import type { DxFacts } from './facts/dx.js';
 import type { LineFacts } from './facts/line.js';
@@ -135,27 +134,30 @@ export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule
   return choices.map((c) => new CompiledRule(c));
 }
 
-/**
- * The gates of a rule list for one code: gates[i] is 1 when rule i has no gate or its gate
- * holds for the code, else 0. Remembered per rule list and code (a code's gate answers never
- * change), so a claim of known codes skips every rule whose code-only part fails (a clean code
- * fails the gates of code-format, code-not-billable, first-listed-only…) without evaluating it.
- */
-const gateMemo = new WeakMap<readonly CompiledRule[], Map<CodeFacts, Uint8Array>>();
-const GATE_CAP = 20_000;
+/** Gate answers are packed 30 to a number (small integers stay unboxed in V8). */
+const GATE_BITS = 30;
 
-function gatesFor(rules: readonly CompiledRule[], memo: Map<CodeFacts, Uint8Array>, env: Env): Uint8Array {
-  const shared = DxFactsClass.shared(env.target as DxFacts);
-  let gates = memo.get(shared);
-  if (gates) return gates;
-  gates = new Uint8Array(rules.length);
-  for (let i = 0; i < rules.length; i++) {
-    const g = rules[i]!.gate;
-    gates[i] = g === undefined || g(env) ? 1 : 0;
-  }
-  if (memo.size >= GATE_CAP) memo.clear();
-  memo.set(shared, gates);
-  return gates;
+/**
+ * The gates of a rule list for one code, packed: bit (i % 30) of word ⌊i / 30⌋ is set when
+ * rule i has no gate or its gate holds for the code. Kept with the code's shared facts (a
+ * code's gate answers never change), so a claim of known codes skips every rule whose
+ * code-only part fails (a clean code fails the gates of code-format, code-not-billable,
+ * first-listed-only…) without evaluating it.
+ */
+function gatesFor(rules: readonly CompiledRule[], env: Env): readonly number[] {
+  return DxFactsClass.shared(env.target as DxFacts).gates(rules, () => {
+    const words: number[] = new Array<number>(Math.ceil(rules.length / GATE_BITS)).fill(0);
+    for (let i = 0; i < rules.length; i++) {
+      const g = rules[i]!.gate;
+      if (g === undefined || g(env)) words[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
+    }
+    return words;
+  });
+}
+
+/** Whether rule `i`'s gate holds in packed gate words. */
+function gateHolds(words: readonly number[], i: number): boolean {
+  return (words[(i / GATE_BITS) | 0]! & (1 << i % GATE_BITS)) !== 0;
 }
 
 /**
@@ -173,9 +175,7 @@ export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode
   const claimEnvs: Env[] = [{ ctx, target: undefined }];
   const dxEnvs: Env[] = ctx.dx.map((target) => ({ ctx, target }));
   const lineEnvs: Env[] = ctx.lines.map((target) => ({ ctx, target }));
-  let memo = gateMemo.get(rules);
-  if (!memo) gateMemo.set(rules, (memo = new Map()));
-  const dxGates = reference ? [] : dxEnvs.map((env) => gatesFor(rules, memo, env));
+  const dxGates = reference ? [] : dxEnvs.map((env) => gatesFor(rules, env));
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     if (rule.settings && !rule.settings.has(reporting)) continue;
@@ -187,7 +187,7 @@ export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode
         continue;
       }
       // A diagnosis rule holds when its gate (remembered for the code) and the rest hold.
-      const holds = rule.gate ? dxGates[t]![r] === 1 && rule.rest(env) : rule.predicate(env);
+      const holds = rule.gate ? gateHolds(dxGates[t]!, r) && rule.rest(env) : rule.predicate(env);
       if (!holds) continue;
       if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
       else (pending ??= []).push({ rule, env });

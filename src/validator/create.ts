@@ -6,6 +6,7 @@ import { chooseRules, type ActiveRuleChoice } from '../engine/config.js';
 import { RuleLoadError, type LoadIssue } from '../engine/errors.js';
 import { compileRules, evaluate, type EvaluationMode } from '../engine/evaluate.js';
 import { summarize } from '../engine/findings.js';
+import { CodeCache } from '../engine/facts/code-cache.js';
 import { buildContext } from '../engine/facts/context.js';
 import { factProviders } from '../engine/facts/registry.js';
 import type { FactProvider } from '../engine/facts/types.js';
@@ -101,6 +102,8 @@ export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorO
   const compiled = compileRules(choices);
   const mode: EvaluationMode = opts.mode ?? 'compiled';
   const providers = new Map<string, FactProvider>(factProviders.map((p) => [p.name, p]));
+  // What this validator has worked out per code (bounded; see CodeCache).
+  const codes = new CodeCache(catalog);
 
   const chosen = new Map(choices.map((c) => [c.loaded.rule.id, c]));
   const rules: RuleMeta[] = loaded
@@ -126,7 +129,7 @@ export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorO
     const parsed = parseClaim(input);
     if (!parsed.ok) return failed(input, parsed.errors, vo?.inputWarnings);
     try {
-      const ctx = buildContext(parsed.claim, catalog, tables, providers);
+      const ctx = buildContext(parsed.claim, codes, tables, providers);
       const findings = await evaluate(compiled, ctx, mode);
       // Keys in the documented order of the JSON output: id, release, notesFrom, findings, summary.
       const report = {} as Report;

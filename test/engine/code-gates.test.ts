@@ -4,6 +4,7 @@ import { parseClaim } from '../../src/claim/parse.js';
 import type { Catalog } from '../../src/codeset/index.js';
 import { isCodeOnly, splitCodeOnly, type Env } from '../../src/engine/compile.js';
 import { buildContext } from '../../src/engine/facts/context.js';
+import { CodeCache } from '../../src/engine/facts/code-cache.js';
 import { CODE_ONLY_DX_FIELDS, DxFacts } from '../../src/engine/facts/dx.js';
 import { factProviders } from '../../src/engine/facts/registry.js';
 import { readTableDir } from '../../src/engine/tables/load.js';
@@ -80,7 +81,9 @@ describe('code-only dx fields are the same for a code wherever it stands', () =>
         });
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) return;
-        const ctx = buildContext(parsed.claim, catalog, tables, providers);
+        // A fresh cache per claim: each claim's code facts are worked out anew, so equal
+        // answers across claims are not just the same memoised object.
+        const ctx = buildContext(parsed.claim, new CodeCache(catalog), tables, providers);
         for (const dx of ctx.dx) {
           const key = `${ctx.codeSet?.release.id}|${dx.raw}`;
           const values: Record<string, string> = {};

@@ -8,6 +8,7 @@ import { ClaimFacts, CLAIM_FIELDS } from '../../src/engine/facts/claim.js';
 import { DX_FIELDS } from '../../src/engine/facts/dx.js';
 import { LineFacts, LINE_FIELDS } from '../../src/engine/facts/line.js';
 import { DxFacts } from '../../src/engine/facts/dx.js';
+import { CodeCache } from '../../src/engine/facts/code-cache.js';
 import { buildValidator } from '../../src/validator/create.js';
 import type { Report } from '../../src/report/types.js';
 import { baseRule } from './helpers.js';
@@ -147,7 +148,7 @@ describe('path resolution never leaves the data', () => {
     expect(resolvePath({ a: { b: 1 } }, '$.a.b')).toBe(1);
     expect(resolvePath({}, '$.toString')).toBeUndefined();
     expect(resolvePath({ a: [5, 6] }, '$.a.1')).toBe(6);
-    const dx = new DxFacts(1, { code: 'Z53' }, catalog, catalog.forDate('2025-11-03'));
+    const dx = new DxFacts(1, { code: 'Z53' }, new CodeCache(catalog).get(catalog.forDate('2025-11-03'), 'Z53'));
     expect(resolvePath(dx, '$.fixCount')).toBe(12);
     expect(resolvePath(dx, '$.fixCountText')).toBe('12 billable codes');
   });
@@ -157,7 +158,7 @@ describe('fact classes', () => {
   it('expose every declared field as an own property or a getter (the fast path reads them directly)', () => {
     const cs = catalog.forDate('2025-11-03');
     const ctxClaim = { type: 'professional' as const, serviceDate: '2025-11-03', diagnoses: [{ code: 'Z53' }], lines: [{ diagnosisPointers: [1] }] };
-    const dx = new DxFacts(1, { code: 'Z53' }, catalog, cs);
+    const dx = new DxFacts(1, { code: 'Z53' }, new CodeCache(catalog).get(cs, 'Z53'));
     const line = new LineFacts(1, { diagnosisPointers: [1] }, [dx]);
     const claimFacts = new ClaimFacts(ctxClaim, '2025-11-03', cs, [dx]);
     for (const [obj, fields] of [[dx, DX_FIELDS], [line, LINE_FIELDS], [claimFacts, CLAIM_FIELDS]] as const) {

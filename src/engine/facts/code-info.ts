@@ -34,30 +34,7 @@ export interface CodeInfo {
   readonly fixes: readonly string[];
 }
 
-/**
- * Memo per catalog and release. Codes that exist in the release are memoised without limit
- * (at most the size of the release); anything else only up to UNKNOWN_CAP entries, so that
- * a stream of garbage codes cannot grow memory without bound.
- */
-const memo = new WeakMap<CodeSetCatalog, WeakMap<CodeSet, { known: Map<string, CodeInfo>; other: Map<string, CodeInfo> }>>();
-const UNKNOWN_CAP = 50_000;
-
-/** Derived data of a well-formed, normalised code in a release (memoised). */
-export function codeInfo(catalog: CodeSetCatalog, codeSet: CodeSet, code: string): CodeInfo {
-  let perCatalog = memo.get(catalog);
-  if (!perCatalog) memo.set(catalog, (perCatalog = new WeakMap()));
-  let maps = perCatalog.get(codeSet);
-  if (!maps) perCatalog.set(codeSet, (maps = { known: new Map(), other: new Map() }));
-  const hit = maps.known.get(code) ?? maps.other.get(code);
-  if (hit) return hit;
-  const info = deriveCodeInfo(catalog, codeSet, code);
-  if (info.node) maps.known.set(code, info);
-  else {
-    if (maps.other.size >= UNKNOWN_CAP) maps.other.clear();
-    maps.other.set(code, info);
-  }
-  return info;
-}
+const NO_FIXES: readonly string[] = Object.freeze([]);
 
 function make(code: string, status: CodeInfo['status'], node: CodeNode | undefined, extra: Partial<CodeInfo> = {}): CodeInfo {
   return {
@@ -68,13 +45,16 @@ function make(code: string, status: CodeInfo['status'], node: CodeNode | undefin
     validityReason: undefined,
     deletedOn: undefined,
     validFrom: undefined,
-    fixes: [],
+    fixes: NO_FIXES,
     ...extra,
   };
 }
 
-/** Not memoised; see {@link codeInfo}. */
-export function deriveCodeInfo(catalog: CodeSetCatalog, codeSet: CodeSet, code: string): CodeInfo {
+/**
+ * Derived data of a well-formed, normalised code in a release. Not memoised here: the
+ * validator's CodeCache keeps one per code.
+ */
+export function codeInfo(catalog: CodeSetCatalog, codeSet: CodeSet, code: string): CodeInfo {
   const node = codeSet.get(code);
   if (node?.billable) return make(code, 'valid', node);
 

@@ -2,6 +2,7 @@ import { claimDate, type Claim } from '../../claim/schema.js';
 import type { CodeSet, CodeSetCatalog } from '../../codeset/types.js';
 import type { DataTables } from '../tables/types.js';
 import { ClaimFacts, fiscalYearOf } from './claim.js';
+import type { CodeCache } from './code-cache.js';
 import { DxFacts, inSequence } from './dx.js';
 import { LineFacts } from './line.js';
 import type { ClaimContext, FactProvider } from './types.js';
@@ -32,7 +33,8 @@ class Context implements ClaimContext {
   readonly #claimMemo = new Map<string, unknown>();
   readonly #targetMemo = new Map<string, unknown[]>();
 
-  constructor(claim: Claim, catalog: CodeSetCatalog, tables: DataTables, providers: ReadonlyMap<string, FactProvider>) {
+  constructor(claim: Claim, cache: CodeCache, tables: DataTables, providers: ReadonlyMap<string, FactProvider>) {
+    const catalog = cache.catalog;
     this.claim = claim;
     this.catalog = catalog;
     this.tables = tables;
@@ -43,7 +45,7 @@ class Context implements ClaimContext {
     const dx: DxFacts[] = [];
     const firstAt = new Map<string, number>();
     claim.diagnoses.forEach((d, i) => {
-      const f = new DxFacts(i + 1, d, catalog, this.codeSet);
+      const f = new DxFacts(i + 1, d, cache.get(this.codeSet, d.code));
       // An admitting or reason-for-visit code that repeats the principal is normal (own fields).
       if (f.wellFormed && inSequence(f)) {
         const prev = firstAt.get(f.code);
@@ -80,12 +82,15 @@ class Context implements ClaimContext {
   }
 }
 
-/** Builds the facts of one parsed claim. */
+/**
+ * Builds the facts of one parsed claim. `cache` is the validator's CodeCache (the catalog
+ * comes from it); a fresh one per claim shares nothing between claims.
+ */
 export function buildContext(
   claim: Claim,
-  catalog: CodeSetCatalog,
+  cache: CodeCache,
   tables: DataTables,
   providers: ReadonlyMap<string, FactProvider>,
 ): ClaimContext {
-  return new Context(claim, catalog, tables, providers);
+  return new Context(claim, cache, tables, providers);
 }

@@ -1,8 +1,8 @@
-import type { CodeNode, CodeSet, CodeSetCatalog } from '../../codeset/types.js';
+import type { CodeNode } from '../../codeset/types.js';
 import type { Diagnosis } from '../../claim/schema.js';
 import { exposeGetters } from '../path.js';
 import type { CodeInfo, DxStatus } from './code-info.js';
-import { codeFacts, type CodeFacts } from './code-facts.js';
+import type { CodeFacts } from './code-facts.js';
 
 /** What each field of the `dx` fact holds (used to validate rule paths and for the guide). */
 export const DX_FIELDS = {
@@ -82,8 +82,8 @@ export class DxFacts {
   readonly info: CodeInfo | undefined;
   readonly #shared: CodeFacts;
 
-  constructor(position: number, diagnosis: Diagnosis, catalog: CodeSetCatalog, codeSet: CodeSet | undefined) {
-    const shared = codeFacts(catalog, codeSet, diagnosis.code);
+  /** `shared`: the facts of `diagnosis.code` in the governing release (CodeCache.get). */
+  constructor(position: number, diagnosis: Diagnosis, shared: CodeFacts) {
     this.position = position;
     this.first = position === 1;
     this.raw = diagnosis.code;

@@ -6,6 +6,8 @@ import { tableFileSchema } from './schema.js';
 import type { Citation, DataTable, DataTables, TableEntry } from './types.js';
 
 /** Builds a table from its parsed JSON; issues are added to `issues` (nothing returned then). */
+const NO_ENTRIES: readonly TableEntry[] = Object.freeze([]);
+
 export function buildTable(json: unknown, file: string, issues: LoadIssue[]): DataTable | undefined {
   const parsed = tableFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -26,7 +28,11 @@ export function buildTable(json: unknown, file: string, issues: LoadIssue[]): Da
   }));
   const covers = (e: TableEntry, code: string) =>
     (matchesAny(e.refs, code) || (e.pattern !== undefined && e.pattern.test(code))) && !matchesAny(e.except, code);
-  const findAll = (code: string) => entries.filter((e) => covers(e, code));
+  // Most codes match no row: one shared empty answer instead of a new array each time.
+  const findAll = (code: string): readonly TableEntry[] => {
+    const found = entries.filter((e) => covers(e, code));
+    return found.length > 0 ? found : NO_ENTRIES;
+  };
   const find = (code: string) => {
     for (const e of entries) if (covers(e, code)) return e;
     return undefined;

@@ -29,7 +29,7 @@ export interface DataTable {
   /** First row covering an undotted, upper-case code. */
   find(code: string): TableEntry | undefined;
   /** Every row covering the code. */
-  findAll(code: string): TableEntry[];
+  findAll(code: string): readonly TableEntry[];
   /** True when a row covers the code. */
   has(code: string): boolean;
 }

@@ -79,7 +79,7 @@ export const ageConflict: FactProvider<'diagnosis', AgeConflictFact> = {
     if (ageDays === undefined || ageYears === undefined || ageDays < 0 || ageYears > MAX_AGE_YEARS) return NONE;
     const table = tableOf(ctx, 'age-ranges');
     if (!table || !judgeable(dx)) return NONE;
-    const rows = DxFacts.shared(dx).derive('age-rows', () => table.findAll(dx.code) as TableEntry[], table);
+    const rows = DxFacts.shared(dx).derive('age-rows', () => table.findAll(dx.code), table);
     for (const entry of rows) {
       const min = entry.data.min as AgeBound | undefined;
       const max = entry.data.max as AgeBound | undefined;

@@ -61,29 +61,6 @@ export function tableOf(ctx: ClaimContext, id: string): DataTable | undefined {
   return ctx.tables.get(id);
 }
 
-/** Per-release (or per-table) memo of per-code derived values: owner → kind → code → value. */
-const perRelease = new WeakMap<object, Map<string, Map<string, unknown>>>();
-/** A release has fewer than 100,000 entries; the cap only guards against a misuse. */
-const MEMO_CAP = 200_000;
-
-/**
- * Memoises a value derived from one code of one release or data table (e.g. the references of
- * its Excludes1 notes, its age rows), so a code seen on many claims is worked out once. `kind`
- * names what is stored.
- */
-export function memoByCode<T>(owner: object, kind: string, code: string, compute: () => T): T {
-  let kinds = perRelease.get(owner);
-  if (!kinds) perRelease.set(owner, (kinds = new Map()));
-  let map = kinds.get(kind);
-  if (!map) kinds.set(kind, (map = new Map()));
-  const hit = map.get(code);
-  if (hit !== undefined || map.has(code)) return hit as T;
-  const value = compute();
-  if (map.size >= MEMO_CAP) map.clear();
-  map.set(code, value);
-  return value;
-}
-
 /**
  * `code.slice(0, s.length)` compared with `s` (negative, 0, positive), as JavaScript compares
  * the two strings, without cutting the slice: this runs for every reference of every pair.
@@ -98,12 +75,20 @@ function compareHead(code: string, s: string): number {
 }
 
 /**
- * A test for "one of these references covers the code", equal to matchesAny(refs, code)
- * (src/code/refs.ts) but without allocating: providers keep one per code and run it for every
- * other code of a claim.
+ * Code references and the test "does one of them cover this code", equal to
+ * matchesAny(refs, code) (src/code/refs.ts) but without allocating: providers keep one per code
+ * (with the code's shared facts) and run it for every other code of a claim.
  */
-export function refsMatcher(refs: readonly CodeRef[]): (code: string) => boolean {
-  return (code) => {
+export class CodeRefSet {
+  readonly refs: readonly CodeRef[];
+  constructor(refs: readonly CodeRef[]) {
+    this.refs = refs;
+  }
+  get count(): number {
+    return this.refs.length;
+  }
+  covers(code: string): boolean {
+    const refs = this.refs;
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i]!;
       const inRef = ref.kind !== 'range' ? code.startsWith(ref.from) : compareHead(code, ref.from) >= 0 && compareHead(code, ref.to!) <= 0;
@@ -113,5 +98,5 @@ export function refsMatcher(refs: readonly CodeRef[]): (code: string) => boolean
       for (const p of where.positions) for (const v of where.values) if (code.startsWith(v, p - 1)) return true;
     }
     return false;
-  };
+  }
 }

@@ -2,7 +2,7 @@ import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, laterPartner, memoByCode, pairable, refsMatcher, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, laterPartner, pairable, CodeRefSet, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -24,14 +24,12 @@ const NONE: CodeFirstFact = Object.freeze({ later: [], laterCount: 0, laterCodes
  * A reference that covers the code itself is dropped (a note cannot ask a code to precede itself).
  */
 export function codeFirstRefs(codeSet: CodeSet, code: string): readonly CodeRef[] {
-  return memoByCode(codeSet, 'codeFirst', code, () => {
-    const out: CodeRef[] = [];
-    for (const note of codeSet.notes(code, 'codeFirst') as readonly Note[]) {
-      if (note.scope === 'section' || note.scope === 'chapter') continue;
-      for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
-    }
-    return out;
-  });
+  const out: CodeRef[] = [];
+  for (const note of codeSet.notes(code, 'codeFirst') as readonly Note[]) {
+    if (note.scope === 'section' || note.scope === 'chapter') continue;
+    for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
+  }
+  return out;
 }
 
 /**
@@ -56,13 +54,13 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     // Kept with the code's shared facts: most codes have no such note and stop here.
     const covers = shared.derive('codeFirst', () => {
       const refs = codeFirstRefs(codeSet, dx.code);
-      return refs.length === 0 ? null : refsMatcher(refs);
+      return refs.length === 0 ? null : new CodeRefSet(refs);
     });
     if (covers === null) return NONE;
     let later: DxRef[] | undefined;
     for (const d of ctx.dx) {
       if (!laterPartner(dx, d)) continue;
-      if (covers(d.code)) (later ??= []).push(dxRef(d));
+      if (covers.covers(d.code)) (later ??= []).push(dxRef(d));
     }
     if (!later) return NONE;
     return { later, laterCount: later.length, laterCodes: describeAll(later) };

@@ -3,7 +3,7 @@ import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, laterPartner, memoByCode, pairable, refsMatcher, tableOf, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, laterPartner, pairable, CodeRefSet, tableOf, type DxRef } from './claim-codes.js';
 
 /** The `excludes1` fact. */
 export interface Excludes1Fact {
@@ -22,14 +22,12 @@ const NONE: Excludes1Fact = Object.freeze({ partners: [], count: 0, partnerCodes
  * note cannot exclude the code it is written for).
  */
 export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'excludes2', codeLevelOnly = false): readonly CodeRef[] {
-  return memoByCode(codeSet, `${kind}${codeLevelOnly ? ':code' : ''}`, code, () => {
-    const out: CodeRef[] = [];
-    for (const note of codeSet.notes(code, kind)) {
-      if (codeLevelOnly && note.scope !== undefined && note.scope !== 'code') continue;
-      for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
-    }
-    return out;
-  });
+  const out: CodeRef[] = [];
+  for (const note of codeSet.notes(code, kind)) {
+    if (codeLevelOnly && note.scope !== undefined && note.scope !== 'code') continue;
+    for (const ref of note.refs) if (!matchesRef(ref, code)) out.push(ref);
+  }
+  return out;
 }
 
 /**
@@ -39,7 +37,7 @@ export function noteRefs(codeSet: CodeSet, code: string, kind: 'excludes1' | 'ex
  * diseases (E00-E88)") and would mask the precise Excludes1 notes under them (G63 excludes
  * "diabetes mellitus (E08-E13 with .42)").
  */
-function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): Refs {
+function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): CodeRefSet {
   const shared = DxFacts.shared(dx);
   const codeSet = shared.codeSet;
   if (!codeSet) return NO_REFS;
@@ -48,14 +46,9 @@ function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): Refs {
     : shared.derive('excludes2:code', () => refs(noteRefs(codeSet, dx.code, 'excludes2', true)));
 }
 
-/** A code's note references and the test "does one of them cover this other code". */
-interface Refs {
-  readonly count: number;
-  readonly covers: (code: string) => boolean;
-}
-const NO_REFS: Refs = Object.freeze({ count: 0, covers: () => false });
-function refs(list: readonly CodeRef[]): Refs {
-  return list.length === 0 ? NO_REFS : { count: list.length, covers: refsMatcher(list) };
+const NO_REFS = new CodeRefSet(Object.freeze([]));
+function refs(list: readonly CodeRef[]): CodeRefSet {
+  return list.length === 0 ? NO_REFS : new CodeRefSet(list);
 }
 
 /** True when a note of `kind` that applies to diagnosis `a` names the code of `b`. */

@@ -1,7 +1,7 @@
 import type { CodeSet } from '../../../codeset/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { judgeable, memoByCode } from './claim-codes.js';
+import { judgeable } from './claim-codes.js';
 
 /** The `manifestation` fact. */
 export interface ManifestationFact {
@@ -22,13 +22,12 @@ const ELSEWHERE = /\bin (?:\S+ ){1,5}classified elsewhere/i;
 
 const NOT_ONE: ManifestationFact = Object.freeze({ is: false, titleSaysElsewhere: false, hasCodeFirst: false });
 
-/** Whether a code of a release is a manifestation code (memoised per release). */
+/** Whether a code of a release is a manifestation code (not memoised: the provider keeps it per code). */
 export function manifestationOf(codeSet: CodeSet, code: string): ManifestationFact {
-  return memoByCode(codeSet, 'manifestation', code, () => {
-    const titleSaysElsewhere = ELSEWHERE.test(codeSet.get(code)?.title ?? '');
-    const hasCodeFirst = titleSaysElsewhere && codeSet.notes(code, 'codeFirst').length > 0;
-    return Object.freeze({ is: titleSaysElsewhere && hasCodeFirst, titleSaysElsewhere, hasCodeFirst });
-  });
+  const titleSaysElsewhere = ELSEWHERE.test(codeSet.get(code)?.title ?? '');
+  if (!titleSaysElsewhere) return NOT_ONE;
+  const hasCodeFirst = codeSet.notes(code, 'codeFirst').length > 0;
+  return Object.freeze({ is: hasCodeFirst, titleSaysElsewhere, hasCodeFirst });
 }
 
 /**

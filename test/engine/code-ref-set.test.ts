@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesAny } from '../../src/code/refs.js';
 import type { CodeRef } from '../../src/codeset/types.js';
-import { refsMatcher } from '../../src/engine/facts/providers/claim-codes.js';
+import { CodeRefSet } from '../../src/engine/facts/providers/claim-codes.js';
 
 /**
  * The providers' allocation-free reference test must answer exactly as matchesAny
@@ -19,11 +19,12 @@ const ref: fc.Arbitrary<CodeRef> = fc.oneof(
   fc.tuple(code, code, where).map(([a, b, w]) => ({ kind: 'range' as const, from: a < b ? a : b, to: a < b ? b : a, text: '', where: w })),
 );
 
-describe('refsMatcher', () => {
+describe('CodeRefSet', () => {
   it('equals matchesAny on random references and codes (ranges of unequal lengths, short codes, where-conditions)', () => {
     fc.assert(
       fc.property(fc.array(ref, { maxLength: 6 }), fc.array(code, { minLength: 1, maxLength: 10 }), (refs, codes) => {
-        const covers = refsMatcher(refs);
+        const set = new CodeRefSet(refs);
+        const covers = (code: string) => set.covers(code);
         for (const c of codes) expect(covers(c), `${c} in ${JSON.stringify(refs)}`).toBe(matchesAny(refs, c));
       }),
       { numRuns: 5000, seed: 31 },
@@ -32,11 +33,11 @@ describe('refsMatcher', () => {
 
   it('reads a range by the lengths of its ends, as the Tabular writes them', () => {
     const e08e13: CodeRef = { kind: 'range', from: 'E08', to: 'E13', text: 'E08-E13', where: { positions: [4], values: ['42'] } };
-    expect(refsMatcher([e08e13])('E1142')).toBe(true);
-    expect(refsMatcher([e08e13])('E1140')).toBe(false);
-    expect(refsMatcher([e08e13])('E14')).toBe(false);
+    expect(new CodeRefSet([e08e13]).covers('E1142')).toBe(true);
+    expect(new CodeRefSet([e08e13]).covers('E1140')).toBe(false);
+    expect(new CodeRefSet([e08e13]).covers('E14')).toBe(false);
     const o00o9a: CodeRef = { kind: 'range', from: 'O00', to: 'O9A', text: 'O00-O9A' };
-    expect(refsMatcher([o00o9a])('O9A211')).toBe(true);
-    expect(refsMatcher([o00o9a])('O0')).toBe(false);
+    expect(new CodeRefSet([o00o9a]).covers('O9A211')).toBe(true);
+    expect(new CodeRefSet([o00o9a]).covers('O0')).toBe(false);
   });
 });
