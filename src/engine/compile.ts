@@ -5,6 +5,7 @@ import { operators } from './operators/index.js';
 import { FACT_GETTERS, parsePath, readPath, readSegment } from './path.js';
 import type { Condition, TopLevelCondition } from './rule-schema.js';
 import { CODE_ONLY_DX_FIELDS } from './facts/dx.js';
+import { factProviders } from './facts/registry.js';
 
 /** What a compiled condition is evaluated against: one claim and, below claim scope, one target. */
 export interface Env {
@@ -131,17 +132,49 @@ export function isCodeOnly(c: Condition | TopLevelCondition): boolean {
   return Array.isArray(segments) && CODE_ONLY_DX_FIELDS.has(segments[0]!);
 }
 
+/** The fact names a condition reads. */
+function factsOf(c: Condition | TopLevelCondition, into = new Set<string>()): Set<string> {
+  if ('all' in c) for (const p of c.all) factsOf(p, into);
+  else if ('any' in c) for (const p of c.any) factsOf(p, into);
+  else if ('not' in c) factsOf(c.not, into);
+  else into.add(c.fact);
+  return into;
+}
+
+/**
+ * A code-only gate implied by a condition on one provider's fact: when the provider declares a
+ * code gate and the condition is false on the provider's `none` answer, the condition can only
+ * hold where the provider's gate holds (e.g. `ageConflict.conflict == true` needs an age row
+ * for the code). Undefined when the condition reads other facts or holds on `none`.
+ */
+function providerGate(c: Condition | TopLevelCondition): Predicate | undefined {
+  const facts = factsOf(c);
+  if (facts.size !== 1) return undefined;
+  const [name] = facts as unknown as [string];
+  const provider = factProviders.find((p) => p.name === name);
+  const gate = provider?.scope === 'diagnosis' ? provider.codeGate : undefined;
+  if (!gate) return undefined;
+  const onNone = compileConditions(c)({ ctx: { fact: () => gate.none } as unknown as ClaimContext, target: undefined });
+  if (onNone) return undefined;
+  return (env) => gate.applies(env.ctx, env.target as DxFacts);
+}
+
 /**
  * Splits a diagnosis rule's top-level `all` into the parts that depend on the code alone (the
- * gate: one answer per code and release, worth remembering) and the rest. The rule holds
- * exactly when the gate and the rest both hold. Undefined when there is no such part (or the
- * top level is not an `all`).
+ * gate: one answer per code and release, worth remembering) and the rest. The gate holds the
+ * code-only conditions and the code gates of the providers the other conditions need (see
+ * providerGate); the rest holds every condition that is not code-only. The rule holds exactly
+ * when the gate and the rest both hold. Undefined when there is no gate (or the top level is
+ * not an `all`).
  */
 export function splitCodeOnly(c: TopLevelCondition): { gate: Predicate; rest: Predicate } | undefined {
   if (!('all' in c)) return undefined;
-  const gate = c.all.filter(isCodeOnly);
-  if (gate.length === 0) return undefined;
+  const codeOnly = c.all.filter(isCodeOnly);
   const rest = c.all.filter((p) => !isCodeOnly(p));
+  const implied = rest.map(providerGate).filter((g): g is Predicate => g !== undefined);
+  if (codeOnly.length === 0 && implied.length === 0) return undefined;
+  const parts = codeOnly.length > 0 ? [compileConditions({ all: codeOnly }), ...implied] : implied;
+  const gate: Predicate = parts.length === 1 ? parts[0]! : (env) => parts.every((p) => p(env));
   const always: Predicate = () => true;
-  return { gate: compileConditions({ all: gate }), rest: rest.length > 0 ? compileConditions({ all: rest }) : always };
+  return { gate, rest: rest.length > 0 ? compileConditions({ all: rest }) : always };
 }

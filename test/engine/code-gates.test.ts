@@ -121,3 +121,60 @@ describe('remembered gates', () => {
     }
   });
 });
+
+describe('provider code gates', () => {
+  let catalog: Catalog;
+  beforeAll(async () => {
+    catalog = await loadTestCatalog();
+  });
+
+  it('a condition on one gated provider adds its gate only when the condition fails on `none`', () => {
+    const env = {} as Env;
+    // conflict == true is false on NONE: gated. conflict == false holds on NONE: not gated.
+    expect(splitCodeOnly({ all: [leaf('$.first'), { fact: 'ageConflict', path: '$.conflict', operator: 'equal', value: true }] })).toBeDefined();
+    expect(splitCodeOnly({ all: [leaf('$.first'), { fact: 'ageConflict', path: '$.conflict', operator: 'equal', value: false }] })).toBeUndefined();
+    // excludes1 has no code gate (a pair is reported whichever side has the note).
+    expect(splitCodeOnly({ all: [{ fact: 'excludes1', path: '$.count', operator: 'greaterThan', value: 0 }] })).toBeUndefined();
+    // Mixed facts in one condition: no gate from it.
+    expect(splitCodeOnly({ all: [{ any: [leaf('$.first'), { fact: 'sequela', path: '$.is', operator: 'equal', value: true }] }] })).toBeUndefined();
+    expect(splitCodeOnly({ all: [leaf('$.status')] })!.rest(env)).toBe(true);
+  });
+
+  it('wherever `applies` is false, compute gives `none`, on random claims over codes the gates are about', () => {
+    const issues: never[] = [];
+    const tables = mergeTables([readTableDir(builtinDataDir(), issues)], issues);
+    const providers = new Map(factProviders.map((p) => [p.name, p]));
+    const gated = factProviders.filter((p) => p.codeGate);
+    expect(gated.map((p) => p.name).sort()).toEqual(['ageConflict', 'codeFirst', 'manifestation', 'secondaryOnly', 'sequela', 'sexConflict']);
+    // Codes where the gates hold and where they do not: table rows, manifestations, code-first
+    // notes, sequelae, and plain codes beside them.
+    const codes = ['P07.01', 'Z00.110', 'N40.0', 'O80', 'C61', 'G63', 'E11.42', 'F02.80', 'R65.20', 'S52.521S', 'T78.1XXS', 'I69.351', 'Z23', 'I10', 'E11.9', 'Z53', 'QA0', 'M21.249', 'Z38.00', 'B95.0'];
+    const claimArb = fc.record({
+      date: fc.constantFrom('2025-05-01', '2025-11-03'),
+      birthDate: fc.constantFrom('1950-01-01', '2025-10-30', '2010-06-01'),
+      sex: fc.constantFrom('F', 'M', 'U'),
+      diagnoses: fc.array(
+        fc.record({ code: fc.constantFrom(...codes), qualifier: fc.constantFrom(undefined, 'principal', 'admitting') }, { requiredKeys: ['code'] }),
+        { minLength: 1, maxLength: 6 },
+      ),
+    });
+    const applied = new Map<string, number>();
+    fc.assert(
+      fc.property(claimArb, (c) => {
+        const parsed = parseClaim({ type: 'professional', serviceDate: c.date, patient: { birthDate: c.birthDate, sex: c.sex }, diagnoses: c.diagnoses });
+        if (!parsed.ok) return;
+        const ctx = buildContext(parsed.claim, new CodeCache(catalog), tables, providers);
+        for (const dx of ctx.dx) {
+          for (const p of gated) {
+            const gate = p.codeGate!;
+            if (gate.applies(ctx, dx)) applied.set(p.name, (applied.get(p.name) ?? 0) + 1);
+            else expect(p.compute(ctx, dx as never), `${p.name} on ${dx.dotted}`).toEqual(gate.none);
+          }
+        }
+      }),
+      { numRuns: 400, seed: 91 },
+    );
+    // Each gate both holds and fails on these codes, so the check above is not empty for any.
+    for (const p of gated) expect(applied.get(p.name) ?? 0, p.name).toBeGreaterThan(0);
+  });
+});

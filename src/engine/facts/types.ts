@@ -58,4 +58,18 @@ export interface FactProvider<S extends Scope = Scope, T = unknown> {
    */
   readonly fields: Readonly<Record<string, string>>;
   compute(ctx: ClaimContext, target: ScopeTarget<S>): T;
+  /**
+   * For diagnosis providers whose answer is a fixed `none` for most codes: `applies` says, from
+   * the diagnosis code, its release and the data tables alone (never the rest of the claim),
+   * whether the answer can be anything but `none`. When it is false, `compute` must return
+   * `none`. The evaluator then skips, per code, every rule that cannot hold on `none` (see
+   * compile.ts, splitCodeOnly); test/engine/code-gates.test.ts holds providers to this.
+   */
+  readonly codeGate?: CodeGate<T>;
+}
+
+/** See {@link FactProvider.codeGate}. */
+export interface CodeGate<T> {
+  readonly none: T;
+  applies(ctx: ClaimContext, dx: DxFacts): boolean;
 }

@@ -1,7 +1,7 @@
 import type { TableEntry } from '../../tables/types.js';
 import { MAX_AGE_YEARS } from '../claim.js';
 import { DxFacts } from '../dx.js';
-import type { FactProvider } from '../types.js';
+import type { ClaimContext, FactProvider } from '../types.js';
 import { judgeable, tableOf } from './claim-codes.js';
 
 /** An age bound of data/age-ranges.json: `{ "days": 29 }` or `{ "years": 17 }`. */
@@ -63,6 +63,15 @@ function inside(bound: AgeBound | undefined, days: number, years: number, side: 
  * service (whole days / completed years). Silent without a birth date, and for impossible ages
  * (born after the date, over 124): patient-date-invalid reports those.
  */
+const NO_ROWS: readonly TableEntry[] = Object.freeze([]);
+
+/** The rows of data/age-ranges.json that cover a diagnosis's code (kept per code). */
+function ageRows(ctx: ClaimContext, dx: DxFacts): readonly TableEntry[] {
+  const table = tableOf(ctx, 'age-ranges');
+  if (!table || !judgeable(dx)) return NO_ROWS;
+  return DxFacts.shared(dx).derive('age-rows', () => table.findAll(dx.code), table);
+}
+
 export const ageConflict: FactProvider<'diagnosis', AgeConflictFact> = {
   name: 'ageConflict',
   scope: 'diagnosis',
@@ -74,13 +83,11 @@ export const ageConflict: FactProvider<'diagnosis', AgeConflictFact> = {
     ageText: 'the patient\'s age in words, e.g. "20 days old"',
     label: "the row's title",
   },
+  codeGate: { none: NONE, applies: (ctx, dx) => ageRows(ctx, dx).length > 0 },
   compute(ctx, dx: DxFacts) {
     const { ageDays, ageYears } = ctx.claimFacts;
     if (ageDays === undefined || ageYears === undefined || ageDays < 0 || ageYears > MAX_AGE_YEARS) return NONE;
-    const table = tableOf(ctx, 'age-ranges');
-    if (!table || !judgeable(dx)) return NONE;
-    const rows = DxFacts.shared(dx).derive('age-rows', () => table.findAll(dx.code), table);
-    for (const entry of rows) {
+    for (const entry of ageRows(ctx, dx)) {
       const min = entry.data.min as AgeBound | undefined;
       const max = entry.data.max as AgeBound | undefined;
       if (inside(min, ageDays, ageYears, 'min') && inside(max, ageDays, ageYears, 'max')) continue;

@@ -2,7 +2,7 @@ import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
-import { describeAll, dxRef, laterPartner, pairable, CodeRefSet, type DxRef } from './claim-codes.js';
+import { describeAll, dxRef, judgeable, laterPartner, pairable, CodeRefSet, type DxRef } from './claim-codes.js';
 
 /** The `codeFirst` fact. */
 export interface CodeFirstFact {
@@ -37,6 +37,20 @@ export function codeFirstRefs(codeSet: CodeSet, code: string): readonly CodeRef[
  * that is on the claim, that condition is sequenced first. Lists the named diagnoses that come
  * later on the claim.
  */
+/**
+ * The references of a diagnosis's code-first notes, kept with the code's shared facts; null
+ * for most codes, which have no such note.
+ */
+function notesOf(dx: DxFacts): CodeRefSet | null {
+  const shared = DxFacts.shared(dx);
+  const codeSet = shared.codeSet;
+  if (!codeSet || !judgeable(dx)) return null;
+  return shared.derive('codeFirst', () => {
+    const refs = codeFirstRefs(codeSet, dx.code);
+    return refs.length === 0 ? null : new CodeRefSet(refs);
+  });
+}
+
 export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
   name: 'codeFirst',
   scope: 'diagnosis',
@@ -46,16 +60,10 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     laterCount: 'number of them',
     laterCodes: '"N18.4 (position 3)", … for messages',
   },
+  codeGate: { none: NONE, applies: (_ctx, dx) => notesOf(dx) !== null },
   compute(ctx, dx: DxFacts) {
     if (!ctx.codeSet || !pairable(dx)) return NONE;
-    const shared = DxFacts.shared(dx);
-    const codeSet = shared.codeSet;
-    if (!codeSet) return NONE;
-    // Kept with the code's shared facts: most codes have no such note and stop here.
-    const covers = shared.derive('codeFirst', () => {
-      const refs = codeFirstRefs(codeSet, dx.code);
-      return refs.length === 0 ? null : new CodeRefSet(refs);
-    });
+    const covers = notesOf(dx);
     if (covers === null) return NONE;
     let later: DxRef[] | undefined;
     for (const d of ctx.dx) {

@@ -46,6 +46,7 @@ export const manifestation: FactProvider<'diagnosis', ManifestationFact> = {
     titleSaysElsewhere: 'the title contains "in diseases classified elsewhere"',
     hasCodeFirst: 'the title test holds and a Tabular "code first" note applies to the code (own or inherited)',
   },
+  codeGate: { none: NOT_ONE, applies: (ctx, dx) => manifestation.compute(ctx, dx) !== NOT_ONE },
   compute(ctx, dx: DxFacts) {
     if (!judgeable(dx) || !ctx.codeSet) return NOT_ONE;
     const shared = DxFacts.shared(dx);

@@ -31,6 +31,8 @@ export const secondaryOnly: FactProvider<'diagnosis', SecondaryOnlyFact> = {
     label: "the entry's title, e.g. 'Severe sepsis'",
     section: "the entry's guideline section, e.g. 'I.C.1.d.3; I.C.1.d.2; Tabular note at R65.2'",
   },
+  // The answer depends on the code alone: it is `none` exactly when it is NOT_LISTED.
+  codeGate: { none: NOT_LISTED, applies: (ctx, dx) => secondaryOnly.compute(ctx, dx) !== NOT_LISTED },
   compute(ctx, dx: DxFacts) {
     const table = tableOf(ctx, 'secondary-only');
     if (!table || !judgeable(dx)) return NOT_LISTED;

@@ -50,6 +50,7 @@ export const sequela: FactProvider<'diagnosis', SequelaFact> = {
     residualCount: 'number of residuals',
     residualCodes: '"L90.5 (position 2), …" for messages',
   },
+  codeGate: { none: NOT_SEQUELA, applies: (ctx, dx) => isSequelaCode(ctx.codeSet, dx) },
   compute(ctx, dx: DxFacts) {
     if (!inSequence(dx) || !isSequelaCode(ctx.codeSet, dx)) return NOT_SEQUELA;
     const residuals = diagnosesWhere(

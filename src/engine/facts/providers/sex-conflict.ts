@@ -1,5 +1,6 @@
+import type { TableEntry } from '../../tables/types.js';
 import { DxFacts } from '../dx.js';
-import type { FactProvider } from '../types.js';
+import type { ClaimContext, FactProvider } from '../types.js';
 import { judgeable, tableOf } from './claim-codes.js';
 
 /** The `sexConflict` fact. */
@@ -20,6 +21,13 @@ const WORD = { F: 'female', M: 'male' } as const;
  * Looks the diagnosis up in data/sex-specific.json and compares with the patient's recorded sex.
  * Only F and M are compared: an unknown (U) or absent sex never conflicts.
  */
+/** The row of data/sex-specific.json that covers a diagnosis's code (kept per code). */
+function sexRow(ctx: ClaimContext, dx: DxFacts): TableEntry | undefined {
+  const table = tableOf(ctx, 'sex-specific');
+  if (!table || !judgeable(dx)) return undefined;
+  return DxFacts.shared(dx).derive('sex-row', () => table.find(dx.code), table);
+}
+
 export const sexConflict: FactProvider<'diagnosis', SexConflictFact> = {
   name: 'sexConflict',
   scope: 'diagnosis',
@@ -30,12 +38,11 @@ export const sexConflict: FactProvider<'diagnosis', SexConflictFact> = {
     patientSex: "the patient's recorded sex: 'female' or 'male'",
     label: "the row's title",
   },
+  codeGate: { none: NONE, applies: (ctx, dx) => sexRow(ctx, dx) !== undefined },
   compute(ctx, dx: DxFacts) {
     const sex = ctx.claimFacts.sex;
     if (sex !== 'F' && sex !== 'M') return NONE;
-    const table = tableOf(ctx, 'sex-specific');
-    if (!table || !judgeable(dx)) return NONE;
-    const entry = DxFacts.shared(dx).derive('sex-row', () => table.find(dx.code), table);
+    const entry = sexRow(ctx, dx);
     const codeSex = entry?.data.sex;
     if (!entry || (codeSex !== 'F' && codeSex !== 'M') || codeSex === sex) return NONE;
     return { conflict: true, codeSex: WORD[codeSex], patientSex: WORD[sex], label: String(entry.data.title ?? '') };
