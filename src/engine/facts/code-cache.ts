@@ -1,27 +1,35 @@
 import type { CodeSet, CodeSetCatalog } from '../../codeset/types.js';
+import { isWellFormedCode, normalizeCode } from '../../code/normalize.js';
 import { CodeFacts } from './code-facts.js';
 
-/** Cap for codes that are not entries of the release (unknown, malformed, typed forms of fixes). */
-const OTHER_CAP = 20_000;
+/** 0-9 and A-Z. */
+function isCodeChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
 
-/** Entries of one release, plus a bounded map for anything else written on claims. */
+/**
+ * The undotted form of a code written plainly (upper-case letters and digits, a dot only after
+ * the third character); undefined for anything else, which goes the slow way. Shape is not
+ * checked: the result is only a key into the release's entries.
+ */
+function plainForm(raw: string): string | undefined {
+  const n = raw.length;
+  if (n < 3 || n > 8) return undefined;
+  const dotted = n > 3 && raw.charCodeAt(3) === 46;
+  for (let i = 0; i < n; i++) if (!(dotted && i === 3) && !isCodeChar(raw.charCodeAt(i))) return undefined;
+  if (!dotted) return raw;
+  return n > 4 ? raw.slice(0, 3) + raw.slice(4) : undefined;
+}
+
+/** Cap of the map by written form (a hostile stream can vary what is written without end). */
+const WRITTEN_CAP = 50_000;
+
+/** Entries of one release, plus a bounded map by what was written on claims. */
 interface ReleaseCache {
   /** By undotted upper-case code; holds only entries of the release, so at most its size. */
   entries: Map<string, CodeFacts>;
-  /** By the code as written (trimmed input is not normalised here: it is rare and bounded). */
-  other: Map<string, CodeFacts>;
-}
-
-const SHAPE = /^[A-Z][0-9A-Z]{2}(?:\.?[0-9A-Z]{1,4})?$/;
-
-/**
- * The undotted form of a code written the usual way (upper case, no blanks, a dot only after
- * the third character), without a regular expression replace; undefined for anything else,
- * which then goes the slow way.
- */
-function plainForm(raw: string): string | undefined {
-  if (raw.length < 3 || raw.length > 8 || !SHAPE.test(raw)) return undefined;
-  return raw.length > 3 && raw.charCodeAt(3) === 46 ? raw.slice(0, 3) + raw.slice(4) : raw;
+  /** By the code as written, for what is not written plainly and not an entry; starts over when full. */
+  written: Map<string, CodeFacts>;
 }
 
 /**
@@ -30,9 +38,9 @@ function plainForm(raw: string): string | undefined {
  * after it is dropped.
  *
  * Bounded by construction: codes that are entries of a release are kept (at most the entries
- * of the loaded releases, a few hundred bytes each); anything else (unknown and malformed
- * codes, which a hostile stream can vary without end) up to OTHER_CAP per release, after which
- * that map starts over.
+ * of the loaded releases, a few hundred bytes each); the map by written form, which also holds
+ * unknown and malformed codes (a hostile stream can vary them without end), up to WRITTEN_CAP
+ * per release, after which it starts over (entries are then found again by their code).
  */
 export class CodeCache {
   readonly catalog: CodeSetCatalog;
@@ -50,35 +58,43 @@ export class CodeCache {
     let cache = this.#last;
     if (this.#lastSet !== codeSet || !cache) {
       cache = this.#releases.get(codeSet);
-      if (!cache) this.#releases.set(codeSet, (cache = { entries: new Map(), other: new Map() }));
+      if (!cache) this.#releases.set(codeSet, (cache = { entries: new Map(), written: new Map() }));
       this.#lastSet = codeSet;
       this.#last = cache;
     }
+    // The usual way in: a code written plainly is found by its undotted form (no map by
+    // written form, which a uniform draw over tens of thousands of codes would keep full).
     const plain = plainForm(raw);
     if (plain !== undefined) {
       const hit = cache.entries.get(plain);
       if (hit) return hit;
     }
-    const seen = cache.other.get(raw);
+    const seen = cache.written.get(raw);
     if (seen) return seen;
-    let made = new CodeFacts(raw, this.catalog, codeSet);
+    let made = this.#entry(cache, raw) ?? new CodeFacts(raw, this.catalog, codeSet);
     if (made.info?.node) {
-      // An entry's facts do not depend on how it was written: one object per code.
+      // An entry's facts do not depend on how it was written: one object per code, kept
+      // when the written-form map starts over.
       const kept = cache.entries.get(made.code);
       if (kept) made = kept;
       else cache.entries.set(made.code, made);
-      if (plain === made.code) return made;
     }
-    // Other codes, and entries written an unusual way (" e11.9"), by what was written.
-    if (cache.other.size >= OTHER_CAP) cache.other.clear();
-    cache.other.set(raw, made);
+    if (plain !== undefined && plain === made.code) return made;
+    if (cache.written.size >= WRITTEN_CAP) cache.written.clear();
+    cache.written.set(raw, made);
     return made;
+  }
+
+  /** An entry already kept, for a form of it not seen lately (" e11.9", or after a start-over). */
+  #entry(cache: ReleaseCache, raw: string): CodeFacts | undefined {
+    if (!isWellFormedCode(raw)) return undefined;
+    return cache.entries.get(normalizeCode(raw)!);
   }
 
   /** Codes kept, over all releases (for tests and the bench's memory notes). */
   get size(): number {
     let n = 0;
-    for (const c of this.#releases.values()) n += c.entries.size + c.other.size;
+    for (const c of this.#releases.values()) n += c.entries.size + c.written.size;
     return n;
   }
 }

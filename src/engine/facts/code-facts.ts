@@ -88,15 +88,16 @@ export class CodeFacts {
 
   /**
    * A value derived from this code in this release alone, computed once: `kind` names it
-   * (one name per kind of value). For fact providers, e.g. the references of the code's
-   * Excludes1 notes, so that a pair check costs no lookup by code. `owner` is the object the
-   * value also depends on when there is one (a data table of the validator, e.g. the age
-   * ranges); values of different owners are kept apart.
+   * (one name per kind of value) and `owner` is the object it also depends on (the release,
+   * or a data table of the validator, e.g. the age ranges), passed to `compute` with these
+   * facts. For fact providers, e.g. the references of the code's Excludes1 notes, so that a
+   * pair check costs no lookup by code. `compute` is a plain function, not a closure made per
+   * call: this runs for every diagnosis of every claim.
    */
-  derive<T>(kind: string, compute: () => T, owner: object | undefined = undefined): T {
+  derive<O extends object, T>(kind: string, owner: O, compute: (owner: O, facts: CodeFacts) => T): T {
     const d = this.#derived;
-    if (d) for (let i = 0; i < d.length; i += 3) if (d[i] === owner && d[i + 1] === kind) return d[i + 2] as T;
-    const value = compute();
+    if (d) for (let i = 0; i < d.length; i += 3) if (d[i + 1] === kind && d[i] === owner) return d[i + 2] as T;
+    const value = compute(owner, this);
     // Grown to the exact size (a pushed-to array keeps spare room, and every code seen has
     // one); bounded by DERIVED_CAP in case a provider used ever-new owners.
     const keep = d && d.length < 3 * DERIVED_CAP ? d : [];

@@ -1,4 +1,5 @@
-import type { TableEntry } from '../../tables/types.js';
+import type { DataTable, TableEntry } from '../../tables/types.js';
+import type { CodeFacts } from '../code-facts.js';
 import { MAX_AGE_YEARS } from '../claim.js';
 import { DxFacts } from '../dx.js';
 import type { ClaimContext, FactProvider } from '../types.js';
@@ -65,11 +66,13 @@ function inside(bound: AgeBound | undefined, days: number, years: number, side: 
  */
 const NO_ROWS: readonly TableEntry[] = Object.freeze([]);
 
+const findRows = (table: DataTable, facts: CodeFacts) => table.findAll(facts.code);
+
 /** The rows of data/age-ranges.json that cover a diagnosis's code (kept per code). */
 function ageRows(ctx: ClaimContext, dx: DxFacts): readonly TableEntry[] {
   const table = tableOf(ctx, 'age-ranges');
   if (!table || !judgeable(dx)) return NO_ROWS;
-  return DxFacts.shared(dx).derive('age-rows', () => table.findAll(dx.code), table);
+  return DxFacts.shared(dx).derive('age-rows', table, findRows);
 }
 
 export const ageConflict: FactProvider<'diagnosis', AgeConflictFact> = {

@@ -1,3 +1,5 @@
+import { codeKey } from '../../../code/code-key.js';
+import { matchesAny, matchesRef } from '../../../code/refs.js';
 import type { CodeRef } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
 import type { DxFacts } from '../dx.js';
@@ -62,41 +64,42 @@ export function tableOf(ctx: ClaimContext, id: string): DataTable | undefined {
 }
 
 /**
- * `code.slice(0, s.length)` compared with `s` (negative, 0, positive), as JavaScript compares
- * the two strings, without cutting the slice: this runs for every reference of every pair.
- */
-function compareHead(code: string, s: string): number {
-  const n = Math.min(code.length, s.length);
-  for (let i = 0; i < n; i++) {
-    const d = code.charCodeAt(i) - s.charCodeAt(i);
-    if (d !== 0) return d;
-  }
-  return code.length >= s.length ? 0 : -1;
-}
-
-/**
  * Code references and the test "does one of them cover this code", equal to
- * matchesAny(refs, code) (src/code/refs.ts) but without allocating: providers keep one per code
- * (with the code's shared facts) and run it for every other code of a claim.
+ * matchesAny(refs, code) (src/code/refs.ts): providers keep one per code (with the code's
+ * shared facts) and run it for every other code of a claim. References without a character
+ * condition are kept as intervals of code keys (src/code/code-key.ts) in two typed arrays, so
+ * a test reads two short runs of memory instead of a string per reference.
  */
 export class CodeRefSet {
   readonly refs: readonly CodeRef[];
+  readonly #low: Float64Array;
+  readonly #high: Float64Array;
+  /** References with a character condition ("E08-E13 with .42"), tested as written (as is anything not keyable). */
+  readonly #where: readonly CodeRef[];
+
   constructor(refs: readonly CodeRef[]) {
     this.refs = refs;
+    const keyable = (r: CodeRef) => !r.where && !Number.isNaN(codeKey(r.from)) && (r.kind !== 'range' || !Number.isNaN(codeKey(r.to!)));
+    const plain = refs.filter(keyable);
+    this.#where = refs.filter((r) => !keyable(r));
+    this.#low = new Float64Array(plain.map((r) => codeKey(r.from, 'low')));
+    // A code or prefix covers what starts with it; a range up to what starts with its end.
+    this.#high = new Float64Array(plain.map((r) => codeKey(r.kind === 'range' ? r.to! : r.from, 'high')));
   }
+
   get count(): number {
     return this.refs.length;
   }
+
   covers(code: string): boolean {
-    const refs = this.refs;
-    for (let i = 0; i < refs.length; i++) {
-      const ref = refs[i]!;
-      const inRef = ref.kind !== 'range' ? code.startsWith(ref.from) : compareHead(code, ref.from) >= 0 && compareHead(code, ref.to!) <= 0;
-      if (!inRef) continue;
-      const where = ref.where;
-      if (!where) return true;
-      for (const p of where.positions) for (const v of where.values) if (code.startsWith(v, p - 1)) return true;
-    }
+    const key = codeKey(code);
+    // Not a code key (too long, other characters): compare the strings.
+    if (Number.isNaN(key)) return matchesAny(this.refs, code);
+    const low = this.#low;
+    const high = this.#high;
+    for (let i = 0; i < low.length; i++) if (key >= low[i]! && key <= high[i]!) return true;
+    const where = this.#where;
+    for (let i = 0; i < where.length; i++) if (matchesRef(where[i]!, code)) return true;
     return false;
   }
 }

@@ -1,5 +1,6 @@
 import { matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet, Note } from '../../../codeset/types.js';
+import type { CodeFacts } from '../code-facts.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
 import { describeAll, dxRef, judgeable, laterPartner, pairable, CodeRefSet, type DxRef } from './claim-codes.js';
@@ -37,6 +38,11 @@ export function codeFirstRefs(codeSet: CodeSet, code: string): readonly CodeRef[
  * that is on the claim, that condition is sequenced first. Lists the named diagnoses that come
  * later on the claim.
  */
+function refSetOf(codeSet: CodeSet, facts: CodeFacts): CodeRefSet | null {
+  const refs = codeFirstRefs(codeSet, facts.code);
+  return refs.length === 0 ? null : new CodeRefSet(refs);
+}
+
 /**
  * The references of a diagnosis's code-first notes, kept with the code's shared facts; null
  * for most codes, which have no such note.
@@ -45,10 +51,7 @@ function notesOf(dx: DxFacts): CodeRefSet | null {
   const shared = DxFacts.shared(dx);
   const codeSet = shared.codeSet;
   if (!codeSet || !judgeable(dx)) return null;
-  return shared.derive('codeFirst', () => {
-    const refs = codeFirstRefs(codeSet, dx.code);
-    return refs.length === 0 ? null : new CodeRefSet(refs);
-  });
+  return shared.derive('codeFirst', codeSet, refSetOf);
 }
 
 export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {

@@ -1,6 +1,7 @@
 import { codeRef, matchesAny, matchesRef } from '../../../code/refs.js';
 import type { CodeRef, CodeSet } from '../../../codeset/types.js';
 import type { DataTable } from '../../tables/types.js';
+import type { CodeFacts } from '../code-facts.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
 import { describeAll, dxRef, laterPartner, pairable, CodeRefSet, tableOf, type DxRef } from './claim-codes.js';
@@ -42,14 +43,16 @@ function refsOf(dx: DxFacts, kind: 'excludes1' | 'excludes2'): CodeRefSet {
   const codeSet = shared.codeSet;
   if (!codeSet) return NO_REFS;
   return kind === 'excludes1'
-    ? shared.derive('excludes1', () => refs(noteRefs(codeSet, dx.code, 'excludes1')))
-    : shared.derive('excludes2:code', () => refs(noteRefs(codeSet, dx.code, 'excludes2', true)));
+    ? shared.derive('excludes1', codeSet, excludes1Refs)
+    : shared.derive('excludes2:code', codeSet, excludes2CodeRefs);
 }
 
 const NO_REFS = new CodeRefSet(Object.freeze([]));
 function refs(list: readonly CodeRef[]): CodeRefSet {
   return list.length === 0 ? NO_REFS : new CodeRefSet(list);
 }
+const excludes1Refs = (codeSet: CodeSet, facts: CodeFacts) => refs(noteRefs(codeSet, facts.code, 'excludes1'));
+const excludes2CodeRefs = (codeSet: CodeSet, facts: CodeFacts) => refs(noteRefs(codeSet, facts.code, 'excludes2', true));
 
 /** True when a note of `kind` that applies to diagnosis `a` names the code of `b`. */
 function names(a: DxFacts, b: DxFacts, kind: 'excludes1' | 'excludes2'): boolean {

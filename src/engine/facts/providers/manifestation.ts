@@ -1,4 +1,5 @@
 import type { CodeSet } from '../../../codeset/types.js';
+import type { CodeFacts } from '../code-facts.js';
 import { DxFacts } from '../dx.js';
 import type { FactProvider } from '../types.js';
 import { judgeable } from './claim-codes.js';
@@ -30,6 +31,8 @@ export function manifestationOf(codeSet: CodeSet, code: string): ManifestationFa
   return Object.freeze({ is: hasCodeFirst, titleSaysElsewhere, hasCodeFirst });
 }
 
+const manifestationOfFacts = (codeSet: CodeSet, facts: CodeFacts) => manifestationOf(codeSet, facts.code);
+
 /**
  * I.A.13: manifestation codes have "in diseases classified elsewhere" in the title and a "code
  * first" note for the underlying condition. Both are required, so that a code is never called a
@@ -51,6 +54,6 @@ export const manifestation: FactProvider<'diagnosis', ManifestationFact> = {
     if (!judgeable(dx) || !ctx.codeSet) return NOT_ONE;
     const shared = DxFacts.shared(dx);
     const codeSet = shared.codeSet;
-    return codeSet ? shared.derive('manifestation', () => manifestationOf(codeSet, dx.code)) : NOT_ONE;
+    return codeSet ? shared.derive('manifestation', codeSet, manifestationOfFacts) : NOT_ONE;
   },
 };

@@ -1,4 +1,5 @@
-import type { TableEntry } from '../../tables/types.js';
+import type { DataTable, TableEntry } from '../../tables/types.js';
+import type { CodeFacts } from '../code-facts.js';
 import { DxFacts } from '../dx.js';
 import type { ClaimContext, FactProvider } from '../types.js';
 import { judgeable, tableOf } from './claim-codes.js';
@@ -21,11 +22,13 @@ const WORD = { F: 'female', M: 'male' } as const;
  * Looks the diagnosis up in data/sex-specific.json and compares with the patient's recorded sex.
  * Only F and M are compared: an unknown (U) or absent sex never conflicts.
  */
+const findRow = (table: DataTable, facts: CodeFacts) => table.find(facts.code);
+
 /** The row of data/sex-specific.json that covers a diagnosis's code (kept per code). */
 function sexRow(ctx: ClaimContext, dx: DxFacts): TableEntry | undefined {
   const table = tableOf(ctx, 'sex-specific');
   if (!table || !judgeable(dx)) return undefined;
-  return DxFacts.shared(dx).derive('sex-row', () => table.find(dx.code), table);
+  return DxFacts.shared(dx).derive('sex-row', table, findRow);
 }
 
 export const sexConflict: FactProvider<'diagnosis', SexConflictFact> = {
