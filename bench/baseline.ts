@@ -30,7 +30,7 @@ export function createNaiveValidator(catalog: CodeSetCatalog, preset: Preset = '
   const issues: LoadIssue[] = [];
   const tables = mergeTables([readTableDir(builtinDataDir(), issues)], issues);
   if (issues.length > 0) throw new RuleLoadError(issues);
-  const rules: CompiledRule[] = compileRules(chooseRules(loadRules([builtinRulesDir()], { tables }), { preset }));
+  const rules: readonly CompiledRule[] = compileRules(chooseRules(loadRules([builtinRulesDir()], { tables }), { preset })).rules;
   const providers = new Map<string, FactProvider>(factProviders.map((p) => [p.name, p]));
 
   return {

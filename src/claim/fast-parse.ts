@@ -21,7 +21,6 @@ import {
  * zod, whose error messages stay the only ones. test/claim/fast-parse.test.ts holds it to zod.
  */
 
-const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const QUALIFIERS: ReadonlySet<string> = new Set(diagnosisQualifiers);
 
 /** Thrown inside the fast path to give up; never escapes it. */
@@ -42,11 +41,21 @@ function text(v: unknown): string {
   return v;
 }
 
+/** True when character i of s is an ASCII digit. */
+function digitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
 /** A plain YYYY-MM-DD (zod's isoDate would return it unchanged). Date-times go to zod. */
 function day(v: unknown): string {
-  if (typeof v !== 'string' || v.length !== 10 || !PLAIN_DAY.test(v) || !isRealDate(v)) throw UNSURE;
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) throw UNSURE;
+  for (const i of DIGITS) if (!digitAt(v, i)) throw UNSURE;
+  if (!isRealDate(v)) throw UNSURE;
   return v;
 }
+/** Where YYYY-MM-DD has digits. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 
 /** A new array of the checked items; every index is read (a hole is `undefined`, as zod reads it). */
 function array<T>(v: unknown, max: number, item: (x: unknown) => T): T[] {

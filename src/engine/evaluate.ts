@@ -129,35 +129,76 @@ export class CompiledRule {
   }
 }
 
-/** Compiles the chosen rules (once per validator). */
-export function compileRules(choices: readonly ActiveRuleChoice[]): CompiledRule[] {
-  return choices.map((c) => new CompiledRule(c));
-}
-
 /** Gate answers are packed 30 to a number (small integers stay unboxed in V8). */
 const GATE_BITS = 30;
 
-/**
- * The gates of a rule list for one code, packed: bit (i % 30) of word ⌊i / 30⌋ is set when
- * rule i has no gate or its gate holds for the code. Kept with the code's shared facts (a
- * code's gate answers never change), so a claim of known codes skips every rule whose
- * code-only part fails (a clean code fails the gates of code-format, code-not-billable,
- * first-listed-only…) without evaluating it.
- */
-function gatesFor(rules: readonly CompiledRule[], env: Env): readonly number[] {
-  return DxFactsClass.shared(env.target as DxFacts).gates(rules, () => {
-    const words: number[] = new Array<number>(Math.ceil(rules.length / GATE_BITS)).fill(0);
-    for (let i = 0; i < rules.length; i++) {
-      const g = rules[i]!.gate;
-      if (g === undefined || g(env)) words[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
-    }
-    return words;
-  });
+/** The rules that run for one reporting setting (professional, outpatient, inpatient). */
+interface Plan {
+  claim: CompiledRule[];
+  line: CompiledRule[];
+  /** Bit i set: diagnosis rule i runs (packed like the gates). */
+  dxMask: number[];
 }
 
-/** Whether rule `i`'s gate holds in packed gate words. */
-function gateHolds(words: readonly number[], i: number): boolean {
-  return (words[(i / GATE_BITS) | 0]! & (1 << i % GATE_BITS)) !== 0;
+/**
+ * The chosen rules, compiled once per validator, with what evaluation needs laid out ahead:
+ * the rules of each scope, and for diagnosis rules the per-code gates (see {@link gatesFor}).
+ */
+export class RuleSet {
+  readonly rules: readonly CompiledRule[];
+  /** Diagnosis rules in order; bit i of a code's gate words belongs to dx[i]. */
+  readonly dx: readonly CompiledRule[];
+  readonly words: number;
+  readonly #plans = new Map<string, Plan>();
+
+  constructor(rules: readonly CompiledRule[]) {
+    this.rules = rules;
+    this.dx = rules.filter((r) => r.scope === 'diagnosis');
+    this.words = Math.ceil(this.dx.length / GATE_BITS);
+  }
+
+  /** The plan for a reporting setting (a handful of values, so kept). */
+  plan(reporting: string): Plan {
+    let plan = this.#plans.get(reporting);
+    if (plan) return plan;
+    const runs = (r: CompiledRule) => !r.settings || r.settings.has(reporting as Setting);
+    const dxMask = new Array<number>(this.words).fill(0);
+    this.dx.forEach((r, i) => {
+      if (runs(r)) dxMask[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
+    });
+    plan = {
+      claim: this.rules.filter((r) => r.scope === 'claim' && runs(r)),
+      line: this.rules.filter((r) => r.scope === 'line' && runs(r)),
+      dxMask,
+    };
+    this.#plans.set(reporting, plan);
+    return plan;
+  }
+}
+
+/** Compiles the chosen rules (once per validator). */
+export function compileRules(choices: readonly ActiveRuleChoice[]): RuleSet {
+  return new RuleSet(choices.map((c) => new CompiledRule(c)));
+}
+
+/**
+ * The gates of a rule set's diagnosis rules for one code, packed: bit (i % 30) of word
+ * ⌊i / 30⌋ is set when diagnosis rule i has no gate or its gate holds for the code. Kept with
+ * the code's shared facts (a code's gate answers never change), so a claim of known codes
+ * skips every rule whose code-only part fails (a clean code fails the gates of code-format,
+ * code-not-billable, first-listed-only, age-conflict…) without evaluating it.
+ */
+function gatesFor(set: RuleSet, env: Env): readonly number[] {
+  return DxFactsClass.shared(env.target as DxFacts).gates(set, computeGates, env);
+}
+
+function computeGates(set: RuleSet, env: Env): readonly number[] {
+  const words = new Array<number>(set.words).fill(0);
+  for (let i = 0; i < set.dx.length; i++) {
+    const g = set.dx[i]!.gate;
+    if (g === undefined || g(env)) words[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
+  }
+  return words;
 }
 
 /**
@@ -165,38 +206,58 @@ function gateHolds(words: readonly number[], i: number): boolean {
  * Returns a plain array (not a promise) in the compiled mode, and in the fast mode when no
  * rule's pre-filter holds (the common case for a clean claim).
  */
-export function evaluate(rules: readonly CompiledRule[], ctx: ClaimContext, mode: EvaluationMode = 'compiled'): Finding[] | Promise<Finding[]> {
-  const reporting = ctx.claimFacts.reporting;
+export function evaluate(set: RuleSet, ctx: ClaimContext, mode: EvaluationMode = 'compiled'): Finding[] | Promise<Finding[]> {
+  if (mode === 'reference') return viaEngine(referenceRuns(set, ctx));
   const compiled = mode === 'compiled';
-  const reference = mode === 'reference';
+  const plan = set.plan(ctx.claimFacts.reporting);
   let found: Finding[] | undefined;
   let pending: { rule: CompiledRule; env: Env }[] | undefined;
-  // One env per target, shared by every rule of that scope (no allocation per rule).
-  const claimEnvs: Env[] = [{ ctx, target: undefined }];
-  const dxEnvs: Env[] = ctx.dx.map((target) => ({ ctx, target }));
-  const lineEnvs: Env[] = ctx.lines.map((target) => ({ ctx, target }));
-  const dxGates = reference ? [] : dxEnvs.map((env) => gatesFor(rules, env));
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r]!;
-    if (rule.settings && !rule.settings.has(reporting)) continue;
-    const envs = rule.scope === 'diagnosis' ? dxEnvs : rule.scope === 'line' ? lineEnvs : claimEnvs;
-    for (let t = 0; t < envs.length; t++) {
-      const env = envs[t]!;
-      if (reference) {
-        (pending ??= []).push({ rule, env });
-        continue;
+  const hit = (rule: CompiledRule, env: Env) => {
+    if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
+    else (pending ??= []).push({ rule, env });
+  };
+  const claimEnv: Env = { ctx, target: undefined };
+  for (const rule of plan.claim) if (rule.predicate(claimEnv)) hit(rule, claimEnv);
+  // Per diagnosis, only the rules whose bit is set in both its gates and the plan run: a
+  // clean code leaves a few of them.
+  const dxRules = set.dx;
+  for (const target of ctx.dx) {
+    const env: Env = { ctx, target };
+    const gates = gatesFor(set, env);
+    for (let w = 0; w < gates.length; w++) {
+      let bits = gates[w]! & plan.dxMask[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const rule = dxRules[w * GATE_BITS + 31 - Math.clz32(low)]!;
+        if (rule.rest(env)) hit(rule, env);
       }
-      // A diagnosis rule holds when its gate (remembered for the code) and the rest hold.
-      const holds = rule.gate ? gateHolds(dxGates[t]!, r) && rule.rest(env) : rule.predicate(env);
-      if (!holds) continue;
-      if (compiled) (found ??= []).push(rule.finding(rule.direct(env), env.target));
-      else (pending ??= []).push({ rule, env });
     }
   }
+  for (const target of ctx.lines) {
+    const env: Env = { ctx, target };
+    for (const rule of plan.line) if (rule.predicate(env)) hit(rule, env);
+  }
   if (compiled) return found ? sortFindings(found) : [];
-  if (!pending) return [];
+  return pending ? viaEngine(pending) : [];
+}
+
+/** Every rule on every target of its scope, for the reference mode (no pre-filter, no gates). */
+function referenceRuns(set: RuleSet, ctx: ClaimContext): { rule: CompiledRule; env: Env }[] {
+  const reporting = ctx.claimFacts.reporting;
+  const runs: { rule: CompiledRule; env: Env }[] = [];
+  for (const rule of set.rules) {
+    if (rule.settings && !rule.settings.has(reporting)) continue;
+    const targets = rule.scope === 'diagnosis' ? ctx.dx : rule.scope === 'line' ? ctx.lines : [undefined];
+    for (const target of targets) runs.push({ rule, env: { ctx, target } });
+  }
+  return runs;
+}
+
+/** Runs rules through json-rules-engine, which decides and makes the findings. */
+function viaEngine(runs: { rule: CompiledRule; env: Env }[]): Promise<Finding[]> {
   return Promise.all(
-    pending.map(async ({ rule, env }) => {
+    runs.map(async ({ rule, env }) => {
       const run = await rule.engine.run(rule.runtimeFacts(env));
       return run.fired ? rule.finding(run, env.target) : undefined;
     }),

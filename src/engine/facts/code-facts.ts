@@ -76,12 +76,12 @@ export class CodeFacts {
   }
 
   /**
-   * The gate answers of the rule list `rules` for this code, worked out by `compute` the first
-   * time (one list per validator: another list recomputes and replaces them).
+   * The gate answers of the rule set `rules` for this code, worked out by `compute(rules, arg)`
+   * the first time (one set per validator: another set recomputes and replaces them).
    */
-  gates(rules: object, compute: () => readonly number[]): readonly number[] {
+  gates<R extends object, A>(rules: R, compute: (rules: R, arg: A) => readonly number[], arg: A): readonly number[] {
     if (this.#gatesOf === rules) return this.#gates!;
-    this.#gates = compute();
+    this.#gates = compute(rules, arg);
     this.#gatesOf = rules;
     return this.#gates;
   }

@@ -29,9 +29,11 @@ class Context implements ClaimContext {
   readonly dx: DxFacts[];
   readonly lines: LineFacts[];
   readonly #providers: ReadonlyMap<string, FactProvider>;
-  /** Provider results: per claim by name; per diagnosis/line by name, then position/number. */
-  readonly #claimMemo = new Map<string, unknown>();
-  readonly #targetMemo = new Map<string, unknown[]>();
+  /**
+   * Provider results, per claim: by name, an array holding the provider in slot 0, then the
+   * claim-level value and the value for each diagnosis or line (see {@link fact}).
+   */
+  readonly #memo = new Map<string, unknown[]>();
 
   constructor(claim: Claim, cache: CodeCache, tables: DataTables, providers: ReadonlyMap<string, FactProvider>) {
     const catalog = cache.catalog;
@@ -63,24 +65,27 @@ class Context implements ClaimContext {
   fact(name: string, target?: DxFacts | LineFacts): unknown {
     if (name === 'claim') return this.claimFacts;
     if (name === 'dx' || name === 'line') return target;
-    const provider = this.#providers.get(name);
-    if (!provider) throw new Error(`no fact provider "${name}"`);
-    const compute = provider.compute as (ctx: ClaimContext, t: unknown) => unknown;
-    if (provider.scope === 'claim' || target === undefined) {
-      if (this.#claimMemo.has(name)) return this.#claimMemo.get(name);
-      const value = compute(this, undefined);
-      this.#claimMemo.set(name, value);
-      return value;
+    let slots = this.#memo.get(name);
+    if (!slots) {
+      const provider = this.#providers.get(name);
+      if (!provider) throw new Error(`no fact provider "${name}"`);
+      this.#memo.set(name, (slots = [provider]));
     }
-    let slots = this.#targetMemo.get(name);
-    if (!slots) this.#targetMemo.set(name, (slots = []));
-    const index = target instanceof DxFacts ? target.position : target.number;
-    if (index in slots) return slots[index];
-    const value = compute(this, target);
+    const provider = slots[0] as FactProvider;
+    const compute = provider.compute as (ctx: ClaimContext, t: unknown) => unknown;
+    const forClaim = provider.scope === 'claim' || target === undefined;
+    // Slot 1 is the claim-level value; slot 1 + i that of diagnosis or line i.
+    const index = forClaim ? 1 : 1 + (target instanceof DxFacts ? target.position : target.number);
+    if (index < slots.length && slots[index] !== UNSET) return slots[index];
+    while (slots.length <= index) slots.push(UNSET);
+    const value = compute(this, forClaim ? undefined : target);
     slots[index] = value;
     return value;
   }
 }
+
+/** A slot of the provider memo not computed yet (`undefined` is a value a provider may give). */
+const UNSET = Symbol('unset');
 
 /**
  * Builds the facts of one parsed claim. `cache` is the validator's CodeCache (the catalog
