@@ -1,3 +1,4 @@
+import { codeKey } from '../../code/code-key.js';
 import { formatCode, isWellFormedCode, normalizeCode } from '../../code/normalize.js';
 import type { CodeNode, CodeSet, CodeSetCatalog, NoteKind } from '../../codeset/types.js';
 import { codeInfo, type CodeInfo, type DxStatus } from './code-info.js';
@@ -22,6 +23,8 @@ export class CodeFacts {
   readonly kind: CodeNode['kind'] | undefined;
   readonly billable: boolean;
   readonly category: string;
+  /** The code as a number (codeKey), for reference tests without strings; NaN when malformed. */
+  readonly key: number;
   /** The release these facts are about (undefined when none governs the date). */
   readonly codeSet: CodeSet | undefined;
   #chapter: number | undefined | null = null;
@@ -55,6 +58,7 @@ export class CodeFacts {
     this.kind = node?.kind;
     this.billable = node?.billable ?? false;
     this.category = this.wellFormed ? this.code.slice(0, 3) : '';
+    this.key = this.wellFormed ? codeKey(this.code) : Number.NaN;
   }
 
   get title(): string | undefined {

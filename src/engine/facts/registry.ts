@@ -1,7 +1,7 @@
 import { claimFact, dxFact, lineFact } from './builtin.js';
 import { ageConflict } from './providers/age-conflict.js';
 import { codeFirst } from './providers/code-first.js';
-import { excludes1 } from './providers/excludes1.js';
+import { excludes1, excludes1Pairs } from './providers/excludes1.js';
 import { manifestation } from './providers/manifestation.js';
 import { obstetric } from './providers/obstetric.js';
 import { secondaryOnly } from './providers/secondary-only.js';
@@ -23,6 +23,7 @@ export const factProviders: readonly FactProvider[] = checkNames([
   ageConflict as FactProvider,
   codeFirst as FactProvider,
   excludes1 as FactProvider,
+  excludes1Pairs as FactProvider,
   manifestation as FactProvider,
   obstetric as FactProvider,
   secondaryOnly as FactProvider,

@@ -67,13 +67,13 @@ export function tableOf(ctx: ClaimContext, id: string): DataTable | undefined {
  * Code references and the test "does one of them cover this code", equal to
  * matchesAny(refs, code) (src/code/refs.ts): providers keep one per code (with the code's
  * shared facts) and run it for every other code of a claim. References without a character
- * condition are kept as intervals of code keys (src/code/code-key.ts) in two typed arrays, so
+ * condition are kept as intervals of code keys (src/code/code-key.ts) in one typed array, so
  * a test reads two short runs of memory instead of a string per reference.
  */
 export class CodeRefSet {
   readonly refs: readonly CodeRef[];
-  readonly #low: Float64Array;
-  readonly #high: Float64Array;
+  /** Interval i is [bounds[2i], bounds[2i + 1]] (one typed array: one run of memory). */
+  readonly #bounds: Float64Array;
   /** References with a character condition ("E08-E13 with .42"), tested as written (as is anything not keyable). */
   readonly #where: readonly CodeRef[];
 
@@ -82,22 +82,20 @@ export class CodeRefSet {
     const keyable = (r: CodeRef) => !r.where && !Number.isNaN(codeKey(r.from)) && (r.kind !== 'range' || !Number.isNaN(codeKey(r.to!)));
     const plain = refs.filter(keyable);
     this.#where = refs.filter((r) => !keyable(r));
-    this.#low = new Float64Array(plain.map((r) => codeKey(r.from, 'low')));
     // A code or prefix covers what starts with it; a range up to what starts with its end.
-    this.#high = new Float64Array(plain.map((r) => codeKey(r.kind === 'range' ? r.to! : r.from, 'high')));
+    this.#bounds = new Float64Array(plain.flatMap((r) => [codeKey(r.from, 'low'), codeKey(r.kind === 'range' ? r.to! : r.from, 'high')]));
   }
 
   get count(): number {
     return this.refs.length;
   }
 
-  covers(code: string): boolean {
-    const key = codeKey(code);
+  /** `key`: codeKey(code), when the caller has it at hand. */
+  covers(code: string, key: number = codeKey(code)): boolean {
     // Not a code key (too long, other characters): compare the strings.
     if (Number.isNaN(key)) return matchesAny(this.refs, code);
-    const low = this.#low;
-    const high = this.#high;
-    for (let i = 0; i < low.length; i++) if (key >= low[i]! && key <= high[i]!) return true;
+    const bounds = this.#bounds;
+    for (let i = 0; i < bounds.length; i += 2) if (key >= bounds[i]! && key <= bounds[i + 1]!) return true;
     const where = this.#where;
     for (let i = 0; i < where.length; i++) if (matchesRef(where[i]!, code)) return true;
     return false;

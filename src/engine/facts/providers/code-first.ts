@@ -71,7 +71,7 @@ export const codeFirst: FactProvider<'diagnosis', CodeFirstFact> = {
     let later: DxRef[] | undefined;
     for (const d of ctx.dx) {
       if (!laterPartner(dx, d)) continue;
-      if (covers.covers(d.code)) (later ??= []).push(dxRef(d));
+      if (covers.covers(d.code, DxFacts.shared(d).key)) (later ??= []).push(dxRef(d));
     }
     if (!later) return NONE;
     return { later, laterCount: later.length, laterCodes: describeAll(later) };

@@ -56,7 +56,7 @@ const excludes2CodeRefs = (codeSet: CodeSet, facts: CodeFacts) => refs(noteRefs(
 
 /** True when a note of `kind` that applies to diagnosis `a` names the code of `b`. */
 function names(a: DxFacts, b: DxFacts, kind: 'excludes1' | 'excludes2'): boolean {
-  return refsOf(a, kind).covers(b.code);
+  return refsOf(a, kind).covers(b.code, DxFacts.shared(b).key);
 }
 
 /**
@@ -73,16 +73,63 @@ function listedPair(table: DataTable | undefined, a: string, b: string): boolean
   return false;
 }
 
+/** The `excludes1Pairs` fact. */
+export interface Excludes1PairsFact {
+  /** Each pair once, the earlier diagnosis first, in claim order. */
+  pairs: { first: DxRef; second: DxRef }[];
+  count: number;
+}
+
+const NO_PAIRS: Excludes1PairsFact = Object.freeze({ pairs: Object.freeze([]) as unknown as Excludes1PairsFact['pairs'], count: 0 });
+
 /**
  * I.A.12.a: an Excludes1 note means the two codes are never reported together (unless the two
- * conditions are unrelated). A pair is reported once, on the earlier of the two diagnoses,
- * whichever of the two carries the note; a diagnosis's own code (the same code twice) is left
- * to the duplicate rule. When the other side's notes call the pair Excludes2 (both may be
- * coded), the classification contradicts itself and the pair is not reported: Z01 has an
- * Excludes1 for Z00.0- while Z00 has an Excludes2 for Z01.81-, and a preprocedural exam with a
- * general exam is a legitimate pair. Pairs of data/excludes1-covered.json and
- * data/excludes1-allowed.json are left out too.
+ * conditions are unrelated). Every pair of the claim, worked out once per claim: a pair is
+ * listed once, earlier diagnosis first, whichever of the two carries the note; a diagnosis's
+ * own code (the same code twice) is left to the duplicate rule. When the other side's notes
+ * call the pair Excludes2 (both may be coded), the classification contradicts itself and the
+ * pair is not listed: Z01 has an Excludes1 for Z00.0- while Z00 has an Excludes2 for Z01.81-,
+ * and a preprocedural exam with a general exam is a legitimate pair. Pairs of
+ * data/excludes1-covered.json and data/excludes1-allowed.json are left out too.
  */
+export const excludes1Pairs: FactProvider<'claim', Excludes1PairsFact> = {
+  name: 'excludes1Pairs',
+  scope: 'claim',
+  description: 'the pairs of diagnoses in an Excludes1 relation (an Excludes1 note of either names the other), each once',
+  fields: {
+    pairs: '[{ first: { position, code }, second: { position, code } }], the earlier diagnosis first',
+    count: 'number of pairs',
+  },
+  compute(ctx) {
+    if (!ctx.codeSet) return NO_PAIRS;
+    const dx = ctx.dx;
+    let pairs: Excludes1PairsFact['pairs'] | undefined;
+    let covers: DataTable | undefined | null = null;
+    let allows: DataTable | undefined;
+    for (let i = 0; i < dx.length; i++) {
+      const a = dx[i]!;
+      if (!pairable(a)) continue;
+      // No pair is possible when neither code has an Excludes1 note: the common case.
+      const own = refsOf(a, 'excludes1').count > 0;
+      for (let j = i + 1; j < dx.length; j++) {
+        const b = dx[j]!;
+        if (!laterPartner(a, b)) continue;
+        if (!own && refsOf(b, 'excludes1').count === 0) continue;
+        if (!names(a, b, 'excludes1') && !names(b, a, 'excludes1')) continue;
+        if (names(a, b, 'excludes2') || names(b, a, 'excludes2')) continue;
+        if (covers === null) {
+          covers = tableOf(ctx, 'excludes1-covered');
+          allows = tableOf(ctx, 'excludes1-allowed');
+        }
+        if (listedPair(covers, a.code, b.code) || listedPair(allows, a.code, b.code)) continue;
+        (pairs ??= []).push({ first: dxRef(a), second: dxRef(b) });
+      }
+    }
+    return pairs ? { pairs, count: pairs.length } : NO_PAIRS;
+  },
+};
+
+/** The partners of one diagnosis: the second of each pair it is the first of. */
 export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
   name: 'excludes1',
   scope: 'diagnosis',
@@ -93,26 +140,10 @@ export const excludes1: FactProvider<'diagnosis', Excludes1Fact> = {
     partnerCodes: '"K58.9 (position 3)", … for messages',
   },
   compute(ctx, dx: DxFacts) {
-    if (!ctx.codeSet || !pairable(dx)) return NONE;
-    // No partner is possible when neither this code nor a later one has an Excludes1 note:
-    // the common case, answered without building anything.
-    const own = refsOf(dx, 'excludes1').count > 0;
+    const all = ctx.fact('excludes1Pairs') as Excludes1PairsFact;
+    if (all.count === 0) return NONE;
     let partners: DxRef[] | undefined;
-    let covers: DataTable | undefined | null = null;
-    let allows: DataTable | undefined;
-    for (const d of ctx.dx) {
-      if (!laterPartner(dx, d)) continue;
-      if (!own && refsOf(d, 'excludes1').count === 0) continue;
-      const excluded = names(dx, d, 'excludes1') || names(d, dx, 'excludes1');
-      if (!excluded) continue;
-      if (names(dx, d, 'excludes2') || names(d, dx, 'excludes2')) continue;
-      if (covers === null) {
-        covers = tableOf(ctx, 'excludes1-covered');
-        allows = tableOf(ctx, 'excludes1-allowed');
-      }
-      if (listedPair(covers, dx.code, d.code) || listedPair(allows, dx.code, d.code)) continue;
-      (partners ??= []).push(dxRef(d));
-    }
+    for (const p of all.pairs) if (p.first.position === dx.position) (partners ??= []).push(p.second);
     if (!partners) return NONE;
     return { partners, count: partners.length, partnerCodes: describeAll(partners) };
   },
