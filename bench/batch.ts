@@ -1,4 +1,5 @@
-import { createBatchValidator, type BatchOptions, type BatchValidator } from '../src/batch/index.js';
+import type { BatchOptions, BatchValidator } from '../src/batch/index.js';
+import { createBatchValidator } from './package.js';
 
 /** One timed run: wall-clock throughput, and the CPU time the whole process (every thread) used. */
 export interface Run {

@@ -7,16 +7,16 @@
  *
  * Data: DXLINT_DATA or ../shared/icd10cm beside the repository. The cache used is a fresh
  * temporary folder, removed afterwards, so the numbers do not depend on the user's cache.
- * Memory is measured in a separate process that does nothing but the warm load, after a
- * full garbage collection; the same process without the load gives the baseline (Node plus
- * the TypeScript loader, about 100 MB under tsx, about half that for the built package).
+ * Memory is measured in a separate plain Node process (bench/measure-memory.mjs) that imports
+ * the built package and does nothing but the warm load, after a full garbage collection; the
+ * same process without the load gives the baseline (Node with the package imported).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadCatalog, loadRelease } from '../src/codeset/index.js';
+import { loadCatalog, loadRelease } from './package.js';
 
 export interface CodesetBenchResult {
   /** Release measured, e.g. 'fy2026-oct'. */
@@ -109,30 +109,12 @@ export async function benchCodeset(options: { dataRoot?: string; runs?: number }
   }
 }
 
-/** Starts this file again in memory-measuring mode and reads its one JSON line. */
+/** Runs bench/measure-memory.mjs (plain Node, the built package) and reads its one JSON line. */
 function measureInChild(args: string[]): { rssMb: number; heapUsedMb: number } {
-  const self = fileURLToPath(import.meta.url);
-  const execArgv = process.execArgv.includes('--expose-gc') ? process.execArgv : ['--expose-gc', ...process.execArgv];
-  const child = spawnSync(process.execPath, [...execArgv, self, '--measure-memory', ...args], { encoding: 'utf8' });
+  const script = resolve(dirname(fileURLToPath(import.meta.url)), 'measure-memory.mjs');
+  const child = spawnSync(process.execPath, ['--expose-gc', script, ...args], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`memory measurement failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rssMb: number; heapUsedMb: number };
-}
-
-async function measureMemory(mode: string, path: string, cacheDir: string): Promise<void> {
-  // Keep what was loaded reachable while measuring.
-  const kept: unknown[] = [];
-  if (mode === 'one') {
-    kept.push(await loadRelease(path, { cacheDir }));
-  } else if (mode === 'catalog') {
-    const catalog = await loadCatalog(path, { cacheDir });
-    catalog.releases.at(-1)!.notes('Z00.129');
-    kept.push(catalog);
-  }
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  gc?.();
-  const m = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({ rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20, kept: kept.length })}\n`);
 }
 
 function table(r: CodesetBenchResult): string {
@@ -151,13 +133,7 @@ function table(r: CodesetBenchResult): string {
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const at = process.argv.indexOf('--measure-memory');
-  if (at >= 0) {
-    const [mode, path, cacheDir] = process.argv.slice(at + 1);
-    await measureMemory(mode!, path!, cacheDir!);
-  } else {
-    const runsAt = process.argv.indexOf('--runs');
-    const result = await benchCodeset(runsAt > 0 ? { runs: Number(process.argv[runsAt + 1]) } : {});
-    process.stdout.write(`Code set (median of ${result.runs} runs, node ${process.version}):\n${table(result)}\n`);
-  }
+  const runsAt = process.argv.indexOf('--runs');
+  const result = await benchCodeset(runsAt > 0 ? { runs: Number(process.argv[runsAt + 1]) } : {});
+  process.stdout.write(`Code set (median of ${result.runs} runs, node ${process.version}):\n${table(result)}\n`);
 }
