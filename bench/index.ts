@@ -141,6 +141,11 @@ async function main(): Promise<void> {
         },
       );
     }
+    rows.push({
+      metric: `claims/s, first pass of the batch (every code new to each worker), 1 / ${all.threads} worker threads`,
+      value: `${n0(one.firstPass.perSec)} / ${n0(all.firstPass.perSec)}`,
+      target: '',
+    });
     rows.push({ metric: 'worker pool start (threads up, code set loaded)', value: `${n0(all.startMs)} ms`, target: '' });
   }
 

@@ -150,11 +150,23 @@ export class RuleSet {
   readonly dx: readonly CompiledRule[];
   readonly words: number;
   readonly #plans = new Map<string, Plan>();
+  /** Gate words already made, shared: most codes have one of a few patterns. */
+  readonly #patterns = new Map<string, readonly number[]>();
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
     this.dx = rules.filter((r) => r.scope === 'diagnosis');
     this.words = Math.ceil(this.dx.length / GATE_BITS);
+  }
+
+  /** One shared, frozen copy of each gate pattern (per code, only a reference is kept). */
+  intern(words: number[]): readonly number[] {
+    const key = words.join(',');
+    const kept = this.#patterns.get(key);
+    if (kept) return kept;
+    // A handful in practice; the cap only guards against rule sets with very many patterns.
+    if (this.#patterns.size < 4096) this.#patterns.set(key, Object.freeze(words));
+    return words;
   }
 
   /** The plan for a reporting setting (a handful of values, so kept). */
@@ -198,7 +210,7 @@ function computeGates(set: RuleSet, env: Env): readonly number[] {
     const g = set.dx[i]!.gate;
     if (g === undefined || g(env)) words[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
   }
-  return words;
+  return set.intern(words);
 }
 
 /**

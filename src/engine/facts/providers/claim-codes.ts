@@ -67,23 +67,35 @@ export function tableOf(ctx: ClaimContext, id: string): DataTable | undefined {
  * Code references and the test "does one of them cover this code", equal to
  * matchesAny(refs, code) (src/code/refs.ts): providers keep one per code (with the code's
  * shared facts) and run it for every other code of a claim. References without a character
- * condition are kept as intervals of code keys (src/code/code-key.ts) in one typed array, so
+ * condition are kept as intervals of code keys (src/code/code-key.ts) in one array of numbers, so
  * a test reads two short runs of memory instead of a string per reference.
  */
+const NO_REFS: readonly CodeRef[] = Object.freeze([]);
+
 export class CodeRefSet {
   readonly refs: readonly CodeRef[];
-  /** Interval i is [bounds[2i], bounds[2i + 1]] (one typed array: one run of memory). */
-  readonly #bounds: Float64Array;
+  /**
+   * Interval i is [bounds[2i], bounds[2i + 1]]: one array of unboxed doubles, one run of memory
+   * (a typed array would cost ~200 bytes more per code, and every code seen keeps a few).
+   */
+  readonly #bounds: readonly number[];
   /** References with a character condition ("E08-E13 with .42"), tested as written (as is anything not keyable). */
   readonly #where: readonly CodeRef[];
 
   constructor(refs: readonly CodeRef[]) {
-    this.refs = refs;
+    // A copy of the exact size: lists built by push keep spare room, and every code seen keeps one.
+    this.refs = refs.slice();
     const keyable = (r: CodeRef) => !r.where && !Number.isNaN(codeKey(r.from)) && (r.kind !== 'range' || !Number.isNaN(codeKey(r.to!)));
     const plain = refs.filter(keyable);
-    this.#where = refs.filter((r) => !keyable(r));
+    const rest = refs.filter((r) => !keyable(r));
+    this.#where = rest.length > 0 ? rest : NO_REFS;
     // A code or prefix covers what starts with it; a range up to what starts with its end.
-    this.#bounds = new Float64Array(plain.flatMap((r) => [codeKey(r.from, 'low'), codeKey(r.kind === 'range' ? r.to! : r.from, 'high')]));
+    const bounds = new Array<number>(2 * plain.length);
+    plain.forEach((r, i) => {
+      bounds[2 * i] = codeKey(r.from, 'low');
+      bounds[2 * i + 1] = codeKey(r.kind === 'range' ? r.to! : r.from, 'high');
+    });
+    this.#bounds = bounds;
   }
 
   get count(): number {
