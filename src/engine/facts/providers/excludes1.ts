@@ -103,19 +103,21 @@ export const excludes1Pairs: FactProvider<'claim', Excludes1PairsFact> = {
   compute(ctx) {
     if (!ctx.codeSet) return NO_PAIRS;
     const dx = ctx.dx;
+    // Each diagnosis's Excludes1 references, looked up once (pairs read them many times).
+    const e1 = dx.map((d) => (pairable(d) ? refsOf(d, 'excludes1') : NO_REFS));
     let pairs: Excludes1PairsFact['pairs'] | undefined;
     let covers: DataTable | undefined | null = null;
     let allows: DataTable | undefined;
     for (let i = 0; i < dx.length; i++) {
       const a = dx[i]!;
       if (!pairable(a)) continue;
-      // No pair is possible when neither code has an Excludes1 note: the common case.
-      const own = refsOf(a, 'excludes1').count > 0;
+      const keyA = DxFacts.shared(a).key;
       for (let j = i + 1; j < dx.length; j++) {
         const b = dx[j]!;
+        // No pair is possible when neither code has an Excludes1 note: the common case.
+        if (e1[i]!.count === 0 && e1[j]!.count === 0) continue;
         if (!laterPartner(a, b)) continue;
-        if (!own && refsOf(b, 'excludes1').count === 0) continue;
-        if (!names(a, b, 'excludes1') && !names(b, a, 'excludes1')) continue;
+        if (!e1[i]!.covers(b.code, DxFacts.shared(b).key) && !e1[j]!.covers(a.code, keyA)) continue;
         if (names(a, b, 'excludes2') || names(b, a, 'excludes2')) continue;
         if (covers === null) {
           covers = tableOf(ctx, 'excludes1-covered');
