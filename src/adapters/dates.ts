@@ -1,16 +1,11 @@
 /** Date helpers shared by the adapters. All return plain ISO dates (YYYY-MM-DD). */
 
-/** True when year-month-day is a real calendar date (no 2025-02-30). */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
-}
+import { isCalendarDate } from '../claim/calendar.js';
 
 function ccyymmdd(text: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return undefined;
-  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
 /** A date or a date range read from an X12 DTP segment. */
@@ -54,6 +49,6 @@ export function readFhirDate(value: unknown): { date: string } | { reason: strin
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/.exec(value.trim());
   if (!m) return { reason: `"${value}" is not a FHIR date` };
   if (m[2] === undefined || m[3] === undefined) return { reason: `"${value}" is only a partial date (no day)` };
-  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return { reason: `"${value}" is not a real calendar date` };
+  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return { reason: `"${value}" is not a real calendar date` };
   return { date: `${m[1]}-${m[2]}-${m[3]}` };
 }

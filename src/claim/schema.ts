@@ -1,3 +1,5 @@
+import { isCalendarDate } from './calendar.js';
+import { digits } from './digits.js';
 import { z } from 'zod';
 import { isValid, parseISO } from 'date-fns';
 
@@ -26,20 +28,12 @@ const text = (what: string) =>
  * for every date of every claim, and date-fns' general parseISO was the largest single cost of
  * validating a typical claim. Strings with a time part still go through parseISO.
  */
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-/** Days in a month (1-12) of a proleptic Gregorian year. */
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return MONTH_DAYS[month - 1]!;
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
-
 export function isRealDate(s: string): boolean {
   if (s.length === 10) {
-    const year = Number(s.slice(0, 4));
-    const month = Number(s.slice(5, 7));
-    const day = Number(s.slice(8, 10));
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+    const year = digits(s, 0, 4);
+    const month = digits(s, 5, 7);
+    const day = digits(s, 8, 10);
+    return isCalendarDate(year, month, day);
   }
   const parsed = parseISO(s);
   return isValid(parsed) && parsed.getDate() === Number(s.slice(8, 10));

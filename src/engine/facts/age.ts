@@ -3,6 +3,7 @@
  * gives them). Same results as date-fns' differenceInDays / differenceInYears on the two days
  * at local midnight, without building Dates: every claim with a birth date needs both.
  */
+import { digits } from '../../claim/digits.js';
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 export function dayNumber(year: number, month: number, day: number): number {
@@ -15,7 +16,7 @@ export function dayNumber(year: number, month: number, day: number): number {
 }
 
 function parts(iso: string): [number, number, number] {
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  return [digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10)];
 }
 
 /** Whole days from `earlier` to `later` (negative when `later` comes first), like differenceInDays. */
