@@ -29,3 +29,28 @@ export function codeKey(code: string, fill: KeyFill = 'low'): number {
   }
   return key;
 }
+
+/**
+ * codeKey of a code as written plainly on a claim — upper-case letters and digits, with or
+ * without the dot after the third character (E11.9, E119) — read straight from the string,
+ * without making the undotted form; NaN for anything else (lower case, blanks, a dot
+ * elsewhere), which the caller normalises the slow way.
+ *
+ * @example writtenCodeKey('E11.9') === codeKey('E119') // true
+ */
+export function writtenCodeKey(raw: string): number {
+  const n = raw.length;
+  const dotted = n > 4 && raw.charCodeAt(3) === 46;
+  const chars = dotted ? n - 1 : n;
+  if (chars < 3 || chars > 7) return Number.NaN;
+  let key = 0;
+  for (let i = 0; i < 7; i++) {
+    let d = 0;
+    if (i < chars) {
+      d = digit(raw.charCodeAt(dotted && i >= 3 ? i + 1 : i));
+      if (d < 0) return Number.NaN;
+    }
+    key = key * 37 + d;
+  }
+  return key;
+}

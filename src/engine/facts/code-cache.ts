@@ -1,33 +1,16 @@
 import type { CodeSet, CodeSetCatalog } from '../../codeset/types.js';
 import { isWellFormedCode, normalizeCode } from '../../code/normalize.js';
+import { codeKey, writtenCodeKey } from '../../code/code-key.js';
 import { CodeFacts } from './code-facts.js';
-
-/** 0-9 and A-Z. */
-function isCodeChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-}
-
-/**
- * The undotted form of a code written plainly (upper-case letters and digits, a dot only after
- * the third character); undefined for anything else, which goes the slow way. Shape is not
- * checked: the result is only a key into the release's entries.
- */
-function plainForm(raw: string): string | undefined {
-  const n = raw.length;
-  if (n < 3 || n > 8) return undefined;
-  const dotted = n > 3 && raw.charCodeAt(3) === 46;
-  for (let i = 0; i < n; i++) if (!(dotted && i === 3) && !isCodeChar(raw.charCodeAt(i))) return undefined;
-  if (!dotted) return raw;
-  return n > 4 ? raw.slice(0, 3) + raw.slice(4) : undefined;
-}
+import { KeyTable } from './key-table.js';
 
 /** Cap of the map by written form (a hostile stream can vary what is written without end). */
 const WRITTEN_CAP = 50_000;
 
 /** Entries of one release, plus a bounded map by what was written on claims. */
 interface ReleaseCache {
-  /** By undotted upper-case code; holds only entries of the release, so at most its size. */
-  entries: Map<string, CodeFacts>;
+  /** By code key (codeKey); holds only entries of the release, so at most its size. */
+  entries: KeyTable<CodeFacts>;
   /** By the code as written, for what is not written plainly and not an entry; starts over when full. */
   written: Map<string, CodeFacts>;
 }
@@ -58,14 +41,15 @@ export class CodeCache {
     let cache = this.#last;
     if (this.#lastSet !== codeSet || !cache) {
       cache = this.#releases.get(codeSet);
-      if (!cache) this.#releases.set(codeSet, (cache = { entries: new Map(), written: new Map() }));
+      if (!cache) this.#releases.set(codeSet, (cache = { entries: new KeyTable(), written: new Map() }));
       this.#lastSet = codeSet;
       this.#last = cache;
     }
-    // The usual way in: a code written plainly is found by its undotted form (no map by
-    // written form, which a uniform draw over tens of thousands of codes would keep full).
-    const plain = plainForm(raw);
-    if (plain !== undefined) {
+    // The usual way in: a code written plainly is found by its key, read from the string
+    // (no map by written form, which a uniform draw over tens of thousands of codes would keep
+    // full, and no undotted copy of the string).
+    const plain = writtenCodeKey(raw);
+    if (!Number.isNaN(plain)) {
       const hit = cache.entries.get(plain);
       if (hit) return hit;
     }
@@ -75,11 +59,11 @@ export class CodeCache {
     if (made.info?.node) {
       // An entry's facts do not depend on how it was written: one object per code, kept
       // when the written-form map starts over.
-      const kept = cache.entries.get(made.code);
+      const kept = cache.entries.get(made.key);
       if (kept) made = kept;
-      else cache.entries.set(made.code, made);
+      else cache.entries.set(made.key, made);
     }
-    if (plain !== undefined && plain === made.code) return made;
+    if (plain === made.key) return made;
     if (cache.written.size >= WRITTEN_CAP) cache.written.clear();
     cache.written.set(raw, made);
     return made;
@@ -88,7 +72,7 @@ export class CodeCache {
   /** An entry already kept, for a form of it not seen lately (" e11.9", or after a start-over). */
   #entry(cache: ReleaseCache, raw: string): CodeFacts | undefined {
     if (!isWellFormedCode(raw)) return undefined;
-    return cache.entries.get(normalizeCode(raw)!);
+    return cache.entries.get(codeKey(normalizeCode(raw)!));
   }
 
   /** Codes kept, over all releases (for tests and the bench's memory notes). */
