@@ -1,7 +1,14 @@
-import type { BatchOptions, BatchValidator } from '../src/batch/index.js';
-import { createBatchValidator } from './package.js';
+/**
+ * Batch benchmark: `createBatchValidator` (piscina) over one batch of claims with a given
+ * number of worker threads, as claim objects (validateAll: structured clone both ways) and as
+ * NDJSON lines (validateNdjson: one string per chunk each way), after a timed first pass.
+ * Runs in a plain Node child (bench/batch-run.mjs): worker threads inherit their parent's
+ * flags, and under the bench's TypeScript loader they would run the built package through it.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** One timed run: wall-clock throughput, and the CPU time the whole process (every thread) used. */
 export interface Run {
   perSec: number;
   /** Claims per CPU-second: independent of how busy the machine was. */
@@ -23,42 +30,10 @@ export interface BatchResult {
   firstPass: Run;
 }
 
-async function drain(it: AsyncIterable<string>): Promise<number> {
-  let n = 0;
-  for await (const _ of it) n++;
-  return n;
-}
-
-async function timed(fn: () => Promise<number>, expected: number): Promise<Run> {
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  const n = await fn();
-  const ms = performance.now() - t;
-  const used = process.cpuUsage(cpu);
-  if (n !== expected) throw new Error(`batch returned ${n} reports for ${expected} claims`);
-  const cpuMs = (used.user + used.system) / 1000;
-  return { perSec: (expected * 1000) / ms, perCpuSec: (expected * 1000) / cpuMs, coresUsed: cpuMs / ms };
-}
-
-/**
- * Claims per second for a whole batch on `threads` worker threads: the pool is started and
- * warmed up first (each worker loads the code set once and runs a few thousand claims), then
- * the whole batch is timed, copying between threads included: once as claim objects
- * (validateAll → Report[]) and once as NDJSON lines (validateNdjson → report lines).
- */
-export async function benchBatch(claims: readonly unknown[], options: BatchOptions & { threads: number }): Promise<BatchResult> {
-  const t0 = performance.now();
-  const batch: BatchValidator = await createBatchValidator(options);
-  const startMs = performance.now() - t0;
-  const lines = claims.map((c) => JSON.stringify(c));
-  try {
-    // Warm-up: one pass over the whole batch, so each worker's JIT and per-code facts settle
-    // (every worker keeps its own); timed, as the first pass a night's stream pays once.
-    const firstPass = await timed(async () => (await batch.validateAll(claims)).length, claims.length);
-    const objects = await timed(async () => (await batch.validateAll(claims)).length, claims.length);
-    const ndjson = await timed(() => drain(batch.validateNdjson(lines)), claims.length);
-    return { threads: options.threads, claims: claims.length, objects, ndjson, startMs, firstPass };
-  } finally {
-    await batch.destroy();
-  }
+/** Runs the batch over the claims of an NDJSON file (see bench/stream.ts, writeNdjson). */
+export function benchBatch(file: string, options: { data: string; threads: number }): BatchResult {
+  const script = resolve(dirname(fileURLToPath(import.meta.url)), 'batch-run.mjs');
+  const child = spawnSync(process.execPath, [script, file, String(options.threads), options.data], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`batch benchmark failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as BatchResult;
 }
