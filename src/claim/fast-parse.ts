@@ -67,20 +67,21 @@ function array<T>(v: unknown, max: number, item: (x: unknown) => T): T[] {
 
 /**
  * Copies an optional key the way zod's object does: absent stays absent; present with
- * `undefined` is kept as `undefined`; otherwise the checked value.
+ * `undefined` is kept as `undefined`; otherwise the checked value. `v` is `input[key]`, read by
+ * the caller with a named property access (a keyed read here would see every shape of input
+ * at one site, and be slow for all of them).
  */
-function opt<T>(out: Obj, input: Obj, key: string, check: (v: unknown) => T): void {
-  if (!(key in input)) return;
-  const v = input[key];
-  out[key] = v === undefined ? undefined : check(v);
+function opt<T>(out: Obj, input: Obj, key: string, v: unknown, check: (v: unknown) => T): void {
+  if (v !== undefined) out[key] = check(v);
+  else if (key in input) out[key] = undefined;
 }
 
 function diagnosis(v: unknown): Diagnosis {
   const input = plain(v);
   if (!('code' in input)) throw UNSURE;
   const out: Obj = { code: text(input.code) };
-  opt(out, input, 'poa', text);
-  opt(out, input, 'qualifier', (q) => {
+  opt(out, input, 'poa', input.poa, text);
+  opt(out, input, 'qualifier', input.qualifier, (q) => {
     if (typeof q !== 'string' || !QUALIFIERS.has(q)) throw UNSURE;
     return q;
   });
@@ -95,14 +96,14 @@ function pointer(p: unknown): number {
 function line(v: unknown): ServiceLine {
   const input = plain(v);
   const out: Obj = {};
-  opt(out, input, 'procedureCode', text);
-  opt(out, input, 'modifiers', (m) => array(m, MAX_POINTERS, text));
-  opt(out, input, 'units', (u) => {
+  opt(out, input, 'procedureCode', input.procedureCode, text);
+  opt(out, input, 'modifiers', input.modifiers, (m) => array(m, MAX_POINTERS, text));
+  opt(out, input, 'units', input.units, (u) => {
     if (typeof u !== 'number' || !Number.isFinite(u)) throw UNSURE;
     return u;
   });
-  opt(out, input, 'serviceDate', day);
-  opt(out, input, 'diagnosisPointers', (ps) => array(ps, MAX_POINTERS, pointer));
+  opt(out, input, 'serviceDate', input.serviceDate, day);
+  opt(out, input, 'diagnosisPointers', input.diagnosisPointers, (ps) => array(ps, MAX_POINTERS, pointer));
   return out as ServiceLine;
 }
 
@@ -118,26 +119,26 @@ const sex = oneOf(['F', 'M', 'U'] as const);
 
 function build(input: Obj): Claim {
   const out: Obj = {};
-  opt(out, input, 'id', (id) => {
+  opt(out, input, 'id', input.id, (id) => {
     if (typeof id === 'number' && Number.isFinite(id)) return id;
     return text(id);
   });
   if (!('type' in input)) throw UNSURE;
   out.type = claimType(input.type);
-  opt(out, input, 'setting', setting);
-  opt(out, input, 'serviceDate', day);
-  opt(out, input, 'statementFrom', day);
-  opt(out, input, 'statementThrough', day);
-  opt(out, input, 'patient', (p) => {
+  opt(out, input, 'setting', input.setting, setting);
+  opt(out, input, 'serviceDate', input.serviceDate, day);
+  opt(out, input, 'statementFrom', input.statementFrom, day);
+  opt(out, input, 'statementThrough', input.statementThrough, day);
+  opt(out, input, 'patient', input.patient, (p) => {
     const pi = plain(p);
     const po: Obj = {};
-    opt(po, pi, 'birthDate', day);
-    opt(po, pi, 'sex', sex);
+    opt(po, pi, 'birthDate', pi.birthDate, day);
+    opt(po, pi, 'sex', pi.sex, sex);
     return po;
   });
   if (!('diagnoses' in input)) throw UNSURE;
   out.diagnoses = array(input.diagnoses, MAX_DIAGNOSES, diagnosis);
-  opt(out, input, 'lines', (ls) => array(ls, MAX_LINES, line));
+  opt(out, input, 'lines', input.lines, (ls) => array(ls, MAX_LINES, line));
   const claim = out as Claim;
   // The schema's cross-field checks: when one would complain, zod must say it.
   if (claim.type === 'professional' && claim.setting === 'inpatient') throw UNSURE;

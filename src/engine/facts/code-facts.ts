@@ -36,6 +36,9 @@ export class CodeFacts {
    * a short array is faster than hashing.
    */
   #derived: unknown[] | undefined;
+  #lastKind: string | undefined;
+  #lastOwner: object | undefined;
+  #lastValue: unknown;
   /** The answers of a compiled rule list's code-only gates for this code (see evaluate.ts). */
   #gates: readonly number[] | undefined;
   #gatesOf: object | undefined;
@@ -99,8 +102,19 @@ export class CodeFacts {
    * call: this runs for every diagnosis of every claim.
    */
   derive<O extends object, T>(kind: string, owner: O, compute: (owner: O, facts: CodeFacts) => T): T {
+    // The value used last is kept in fields of this object: per claim, one kind is read over
+    // and over (the Excludes1 references), and a field costs no trip to another object.
+    if (this.#lastKind === kind && this.#lastOwner === owner) return this.#lastValue as T;
     const d = this.#derived;
-    if (d) for (let i = 0; i < d.length; i += 3) if (d[i + 1] === kind && d[i] === owner) return d[i + 2] as T;
+    if (d) {
+      for (let i = 0; i < d.length; i += 3) {
+        if (d[i + 1] === kind && d[i] === owner) {
+          this.#lastKind = kind;
+          this.#lastOwner = owner;
+          return (this.#lastValue = d[i + 2]) as T;
+        }
+      }
+    }
     const value = compute(owner, this);
     // Grown to the exact size (a pushed-to array keeps spare room, and every code seen has
     // one); bounded by DERIVED_CAP in case a provider used ever-new owners.
