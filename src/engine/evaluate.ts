@@ -132,6 +132,13 @@ export class CompiledRule {
 /** Gate answers are packed 30 to a number (small integers stay unboxed in V8). */
 const GATE_BITS = 30;
 
+/** Bits 0…count-1 packed GATE_BITS to a word: bit i set when `test(i)` holds. */
+function packBits(count: number, test: (i: number) => boolean): number[] {
+  const words = new Array<number>(Math.ceil(count / GATE_BITS)).fill(0);
+  for (let i = 0; i < count; i++) if (test(i)) words[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
+  return words;
+}
+
 /** The rules that run for one reporting setting (professional, outpatient, inpatient). */
 interface Plan {
   claim: CompiledRule[];
@@ -148,7 +155,6 @@ export class RuleSet {
   readonly rules: readonly CompiledRule[];
   /** Diagnosis rules in order; bit i of a code's gate words belongs to dx[i]. */
   readonly dx: readonly CompiledRule[];
-  readonly words: number;
   readonly #plans = new Map<string, Plan>();
   /** Gate words already made, shared: most codes have one of a few patterns. */
   readonly #patterns = new Map<string, readonly number[]>();
@@ -156,7 +162,6 @@ export class RuleSet {
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
     this.dx = rules.filter((r) => r.scope === 'diagnosis');
-    this.words = Math.ceil(this.dx.length / GATE_BITS);
   }
 
   /** One shared, frozen copy of each gate pattern (per code, only a reference is kept). */
@@ -174,14 +179,10 @@ export class RuleSet {
     let plan = this.#plans.get(reporting);
     if (plan) return plan;
     const runs = (r: CompiledRule) => !r.settings || r.settings.has(reporting as Setting);
-    const dxMask = new Array<number>(this.words).fill(0);
-    this.dx.forEach((r, i) => {
-      if (runs(r)) dxMask[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
-    });
     plan = {
       claim: this.rules.filter((r) => r.scope === 'claim' && runs(r)),
       line: this.rules.filter((r) => r.scope === 'line' && runs(r)),
-      dxMask,
+      dxMask: packBits(this.dx.length, (i) => runs(this.dx[i]!)),
     };
     this.#plans.set(reporting, plan);
     return plan;
@@ -205,12 +206,12 @@ function gatesFor(set: RuleSet, env: Env): readonly number[] {
 }
 
 function computeGates(set: RuleSet, env: Env): readonly number[] {
-  const words = new Array<number>(set.words).fill(0);
-  for (let i = 0; i < set.dx.length; i++) {
-    const g = set.dx[i]!.gate;
-    if (g === undefined || g(env)) words[(i / GATE_BITS) | 0]! |= 1 << i % GATE_BITS;
-  }
-  return set.intern(words);
+  return set.intern(
+    packBits(set.dx.length, (i) => {
+      const g = set.dx[i]!.gate;
+      return g === undefined || g(env);
+    }),
+  );
 }
 
 /**
