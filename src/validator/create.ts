@@ -88,6 +88,21 @@ export async function createValidator(options: ValidatorOptions): Promise<Valida
 
 /** Like createValidator, for a catalog already loaded (synchronous). */
 export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorOptions, 'catalog' | 'data'>): Validator {
+  return buildChecker(catalog, options).validator;
+}
+
+/**
+ * A validator and its synchronous core (internal: the batch worker checks a chunk in one go
+ * with it, instead of one promise per claim). `check` returns the report itself, or a promise
+ * in the modes that run json-rules-engine; it never throws.
+ */
+export interface Checker {
+  validator: Validator;
+  check(input: unknown): Report | Promise<Report>;
+}
+
+/** See {@link buildValidator}. */
+export function buildChecker(catalog: CodeSetCatalog, options: Omit<ValidatorOptions, 'catalog' | 'data'>): Checker {
   const opts = checkOptions(options);
   const builtin = opts.builtinRules !== false;
   const packs: RuleSource[] = opts.rulePacks ?? [];
@@ -160,21 +175,24 @@ export function buildValidator(catalog: CodeSetCatalog, options: Omit<ValidatorO
   };
   // Always a promise (the API is asynchronous), but no extra turn of the event loop when the
   // report is ready at once, as it is in the default compiled mode.
-  const validate = (input: unknown, vo?: ValidateOptions): Promise<Report> => {
-    let r: Report | Promise<Report>;
+  const safeCheck = (input: unknown, vo?: ValidateOptions): Report | Promise<Report> => {
     try {
-      r = check(input, vo);
+      return check(input, vo);
     } catch (err) {
-      r = crashed(input, err, vo); // parseClaim does not throw; never a synchronous throw here
+      return crashed(input, err, vo); // parseClaim does not throw; never a synchronous throw here
     }
+  };
+  const validate = (input: unknown, vo?: ValidateOptions): Promise<Report> => {
+    const r = safeCheck(input, vo);
     return r instanceof Promise ? r : Promise.resolve(r);
   };
 
-  return Object.freeze({
+  const validator: Validator = Object.freeze({
     rules,
     catalog,
     validate,
     validateMany: (inputs: Iterable<unknown> | AsyncIterable<unknown>, mo?: { concurrency?: number }) =>
       mapOrdered(inputs, (i) => validate(i), Math.max(1, Math.floor(mo?.concurrency ?? 16))),
   });
+  return { validator, check: (input) => safeCheck(input) };
 }
