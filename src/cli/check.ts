@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import type { Report, Severity } from '../report/types.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError } from './exit.js';
@@ -8,6 +7,7 @@ import { parseRuleOverrides } from './levels.js';
 import { colorsFor } from './output/colors.js';
 import { jsonWriter, ndjsonWriter } from './output/json.js';
 import { prettyWriter, summaryLine } from './output/pretty.js';
+import { bufferedOutput } from './output/buffered.js';
 import { sarifWriter } from './output/sarif.js';
 import { OUTPUT_FORMATS, type FileProblem, type OutputFormat, type ReportWriter, type RuleInfo, type RunSummary } from './output/types.js';
 import { createProgress } from './progress.js';
@@ -121,9 +121,8 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   });
 
   const writer = writerFor(format, io, validator.rules);
-  const write = async (text: string) => {
-    if (text !== '' && !io.stdout.write(text)) await once(io.stdout, 'drain');
-  };
+  const out = bufferedOutput(io.stdout);
+  const write = (text: string) => out.write(text);
 
   // validateMany keeps input order; the items travel alongside in a queue so that each report
   // can be joined with its source and adapter notes.
@@ -166,6 +165,7 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
     problems.length || summary.claimsWithInputErrors ? EXIT_INPUT : summary.findings.error ? EXIT_FINDINGS : EXIT_OK;
   summary.elapsedMs = Date.now() - started;
   await write(writer.end(summary));
+  await out.flush();
   // The pretty format prints its summary on stdout; the machine formats keep stdout pure, so
   // say it on stderr when a person might be watching.
   if (format !== 'pretty' && io.stderr.isTTY) {
