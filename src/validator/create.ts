@@ -160,11 +160,11 @@ export function buildChecker(catalog: CodeSetCatalog, options: Omit<ValidatorOpt
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
-  /** The report of one claim; a promise only in the modes that run json-rules-engine. */
+  /** The report of one claim; a promise only in the modes that run json-rules-engine. Never throws. */
   const check = (input: unknown, vo?: ValidateOptions): Report | Promise<Report> => {
-    const parsed = parseClaim(input);
-    if (!parsed.ok) return failed(input, parsed.errors, vo?.inputWarnings);
     try {
+      const parsed = parseClaim(input);
+      if (!parsed.ok) return failed(input, parsed.errors, vo?.inputWarnings);
       const ctx = buildContext(parsed.claim, codes, tables, providers);
       const findings = evaluate(compiled, ctx, mode);
       const done = (f: Finding[]) => report(parsed.claim, ctx, f, vo);
@@ -175,15 +175,8 @@ export function buildChecker(catalog: CodeSetCatalog, options: Omit<ValidatorOpt
   };
   // Always a promise (the API is asynchronous), but no extra turn of the event loop when the
   // report is ready at once, as it is in the default compiled mode.
-  const safeCheck = (input: unknown, vo?: ValidateOptions): Report | Promise<Report> => {
-    try {
-      return check(input, vo);
-    } catch (err) {
-      return crashed(input, err, vo); // parseClaim does not throw; never a synchronous throw here
-    }
-  };
   const validate = (input: unknown, vo?: ValidateOptions): Promise<Report> => {
-    const r = safeCheck(input, vo);
+    const r = check(input, vo);
     return r instanceof Promise ? r : Promise.resolve(r);
   };
 
@@ -194,5 +187,5 @@ export function buildChecker(catalog: CodeSetCatalog, options: Omit<ValidatorOpt
     validateMany: (inputs: Iterable<unknown> | AsyncIterable<unknown>, mo?: { concurrency?: number }) =>
       mapOrdered(inputs, (i) => validate(i), Math.max(1, Math.floor(mo?.concurrency ?? 16))),
   });
-  return { validator, check: (input) => safeCheck(input) };
+  return { validator, check: (input) => check(input) };
 }

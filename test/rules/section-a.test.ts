@@ -95,21 +95,24 @@ tester.run('code-not-valid-on-date', ruleFile('code-not-valid-on-date'), {
   ],
 });
 
+/** An institutional claim with J18.9 as principal, admitting, and once more with `third`. */
+const j189Thrice = (third: string) => ({
+  type: 'institutional',
+  statementThrough: '2025-11-03',
+  diagnoses: [
+    { code: 'J18.9', qualifier: 'principal' },
+    { code: 'J18.9', qualifier: 'admitting' },
+    { code: 'J18.9', qualifier: third },
+  ],
+});
+
 tester.run('duplicate-diagnosis', ruleFile('duplicate-diagnosis'), {
   valid: [
     { name: 'codes that share a subcategory are different codes', claim: prof(['J45.909', 'J45.901']) },
     { name: 'one code once', claim: prof(['Z00.129', 'Z23']) },
     {
       name: 'an admitting or reason-for-visit code may repeat the principal (fields of their own)',
-      claim: {
-        type: 'institutional',
-        statementThrough: '2025-11-03',
-        diagnoses: [
-          { code: 'J18.9', qualifier: 'principal' },
-          { code: 'J18.9', qualifier: 'admitting' },
-          { code: 'J18.9', qualifier: 'reason-for-visit' },
-        ],
-      },
+      claim: j189Thrice('reason-for-visit'),
     },
   ],
   invalid: [
@@ -135,15 +138,7 @@ tester.run('duplicate-diagnosis', ruleFile('duplicate-diagnosis'), {
     },
     {
       name: 'an other diagnosis repeating the principal is still a duplicate',
-      claim: {
-        type: 'institutional',
-        statementThrough: '2025-11-03',
-        diagnoses: [
-          { code: 'J18.9', qualifier: 'principal' },
-          { code: 'J18.9', qualifier: 'admitting' },
-          { code: 'J18.9', qualifier: 'other' },
-        ],
-      },
+      claim: j189Thrice('other'),
       findings: [{ position: 3, severity: 'warning', related: [{ position: 1, code: 'J18.9' }] }],
     },
   ],
